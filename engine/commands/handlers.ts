@@ -1,0 +1,297 @@
+/**
+ * Game rules for every command: `check` reads the state and returns a reason to refuse (or null),
+ * `apply` changes an immer draft and cannot fail. The table is typed so a missing handler does not compile.
+ */
+import { replicaChips, facilityCommittedMw, chipsFacilityMw } from '../capacity';
+import { annuityPaymentUsd, borrowingCapacityUsd, enterpriseValueUsd } from '../finance';
+import { formatCount, formatMw, formatUsd } from '../format';
+import { newId } from '../ids';
+import { postLedger } from '../ledger';
+import { insertRow, removeRow, hasRow } from '../table';
+import type { GameState, Id, Workload } from '../state';
+import type { CommandOf, CommandType } from './schema';
+
+/** What a command did, for notifications. */
+export interface CommandEvent {
+  text: string;
+}
+
+export interface CommandHandler<C> {
+  check(state: GameState, companyId: Id, command: C): string | null;
+  apply(draft: GameState, companyId: Id, command: C): CommandEvent[];
+}
+
+export type HandlerTable = { [T in CommandType]: CommandHandler<CommandOf<T>> };
+
+/** Quarters a retrofit of an existing, grid-connected shell takes. */
+export const RETROFIT_QUARTERS = 2;
+/** A retrofit costs this share of greenfield capex (shell, substation and connection exist). */
+export const RETROFIT_CAPEX_SHARE = 0.6;
+/** Each this many MW of greenfield requests lengthens a site's interconnection queue by a quarter. */
+export const QUEUE_MW_PER_QUARTER = 250;
+
+function workloadProblem(state: GameState, chipId: Id, count: number, workload: Workload): string | null {
+  const chip = state.chips.byId[chipId]!;
+  if (workload === 'training') {
+    return chip.trainingH100e > 0
+      ? null
+      : `${chip.name} cannot train: an SRAM-LPU keeps the model in on-chip SRAM and has no HBM for training.`;
+  }
+  if (chip.inferenceTokensPerSec[workload] <= 0) return `${chip.name} cannot serve the ${workload} tier.`;
+  const replica = replicaChips(chip, state.tiers[workload]);
+  if (count < replica) {
+    return `One ${state.tiers[workload].name} replica on ${chip.name} needs ${formatCount(replica)} chips (model held in SRAM); ${formatCount(count)} would serve nothing.`;
+  }
+  return null;
+}
+
+function facilityOf(state: GameState, companyId: Id, facilityId: Id): string | null {
+  if (!hasRow(state.facilities, facilityId)) return `There is no facility ${facilityId}.`;
+  if (state.facilities.byId[facilityId]!.companyId !== companyId) return `Facility ${facilityId} belongs to another company.`;
+  return null;
+}
+
+export const handlers: HandlerTable = {
+  'site/build': {
+    check(state, companyId, c) {
+      if (!hasRow(state.sites, c.siteId)) return `Unknown site "${c.siteId}".`;
+      const site = state.sites.byId[c.siteId]!;
+      if (c.shell === 'greenfield' && c.capacityMw > site.gridHeadroomMw) {
+        return `${site.name} has ${formatMw(site.gridHeadroomMw)} of grid headroom left; ${formatMw(c.capacityMw)} requested.`;
+      }
+      if (c.shell === 'retrofit' && c.capacityMw > site.retrofitAvailableMw) {
+        return `${site.name} has ${formatMw(site.retrofitAvailableMw)} of existing shells to retrofit; ${formatMw(c.capacityMw)} requested.`;
+      }
+      const cost = buildCostUsd(state, c.siteId, c.capacityMw, c.shell);
+      const cash = state.companies.byId[companyId]!.cashUsd;
+      if (cost > cash) return `Building ${formatMw(c.capacityMw)} at ${site.name} costs ${formatUsd(cost)}; cash is ${formatUsd(cash)}.`;
+      return null;
+    },
+    apply(draft, companyId, c) {
+      const site = draft.sites.byId[c.siteId]!;
+      const cost = buildCostUsd(draft, c.siteId, c.capacityMw, c.shell);
+      const quarters = c.shell === 'retrofit' ? RETROFIT_QUARTERS : site.buildQuarters + site.queueQuarters;
+      const id = newId(draft, 'fac');
+      insertRow(draft.facilities, {
+        id, companyId, siteId: c.siteId, capacityMw: c.capacityMw, shell: c.shell, status: 'building',
+        startedTurn: draft.turn, readyTurn: draft.turn + quarters, bookValueUsd: cost, capexUsd: cost,
+      });
+      if (c.shell === 'retrofit') site.retrofitAvailableMw -= c.capacityMw;
+      else {
+        site.gridHeadroomMw -= c.capacityMw;
+        site.queueQuarters += Math.floor(c.capacityMw / QUEUE_MW_PER_QUARTER);
+      }
+      postLedger(draft, companyId, 'capex:facilities', id, -cost, `${c.shell} ${formatMw(c.capacityMw)} at ${site.name}`);
+      return [{ text: `Construction of ${formatMw(c.capacityMw)} at ${site.name} started: ready in ${quarters} quarter(s).` }];
+    },
+  },
+
+  'power/signPpa': {
+    check(state, companyId, c) {
+      if (!hasRow(state.sites, c.siteId)) return `Unknown site "${c.siteId}".`;
+      const site = state.sites.byId[c.siteId]!;
+      let facilityMw = 0;
+      for (const id of state.facilities.ids) {
+        const f = state.facilities.byId[id]!;
+        if (f.companyId === companyId && f.siteId === c.siteId) facilityMw += f.capacityMw;
+      }
+      if (facilityMw === 0) return `You have no facility at ${site.name} to supply; build one first.`;
+      const contracted = contractedMw(state, companyId, c.siteId, state.turn);
+      if (contracted + c.mw > facilityMw + 1e-9) {
+        return `PPAs at ${site.name} would cover ${formatMw(contracted + c.mw)} but your facilities there total ${formatMw(facilityMw)}.`;
+      }
+      return null;
+    },
+    apply(draft, companyId, c) {
+      const site = draft.sites.byId[c.siteId]!;
+      const price = Math.round(site.basePowerPriceUsdPerMwh * (1 - draft.finance.ppaDiscount) * 100) / 100;
+      const id = newId(draft, 'ppa');
+      insertRow(draft.contracts, {
+        id, companyId, siteId: c.siteId, mw: c.mw, priceUsdPerMwh: price, startTurn: draft.turn, endTurn: draft.turn + c.termQuarters,
+      });
+      return [{ text: `PPA signed: ${formatMw(c.mw)} at ${site.name} for ${c.termQuarters} quarters at $${price}/MWh, take-or-pay.` }];
+    },
+  },
+
+  'chips/order': {
+    check(state, companyId, c) {
+      if (!hasRow(state.chips, c.chipId)) return `Unknown chip "${c.chipId}".`;
+      const chip = state.chips.byId[c.chipId]!;
+      if (chip.availableFromTurn > state.turn) return `${chip.name} is not available yet.`;
+      if (chip.ownerCompanyId !== null && chip.ownerCompanyId !== companyId) return `${chip.name} is another company's design.`;
+      const cost = c.quantity * chip.unitPriceUsd;
+      const cash = state.companies.byId[companyId]!.cashUsd;
+      if (cost > cash) return `${formatCount(c.quantity)} × ${chip.name} cost ${formatUsd(cost)} (prepaid); cash is ${formatUsd(cash)}.`;
+      return null;
+    },
+    apply(draft, companyId, c) {
+      const chip = draft.chips.byId[c.chipId]!;
+      const id = newId(draft, 'ord');
+      const lead = Math.max(1, chip.leadQuarters);
+      insertRow(draft.orders, {
+        id, companyId, chipId: c.chipId, quantity: c.quantity, delivered: 0, unitPriceUsd: chip.unitPriceUsd,
+        orderedTurn: draft.turn, dueTurn: draft.turn + lead,
+      });
+      postLedger(draft, companyId, 'capex:chips', id, -c.quantity * chip.unitPriceUsd, `${formatCount(c.quantity)} × ${chip.name}`);
+      return [{ text: `Ordered ${formatCount(c.quantity)} × ${chip.name}; delivery in ${lead} quarter(s).` }];
+    },
+  },
+
+  'chips/deploy': {
+    check(state, companyId, c) {
+      if (!hasRow(state.chips, c.chipId)) return `Unknown chip "${c.chipId}".`;
+      const problem = facilityOf(state, companyId, c.facilityId);
+      if (problem) return problem;
+      const facility = state.facilities.byId[c.facilityId]!;
+      const site = state.sites.byId[facility.siteId]!;
+      if (facility.status !== 'ready') return `The facility at ${site.name} is still under construction (ready in ${facility.readyTurn - state.turn} quarter(s)).`;
+      const have = state.companies.byId[companyId]!.inventory[c.chipId] ?? 0;
+      const chip = state.chips.byId[c.chipId]!;
+      if (have < c.count) return `Only ${formatCount(have)} × ${chip.name} in inventory; ${formatCount(c.count)} requested.`;
+      const workload = workloadProblem(state, c.chipId, c.count, c.workload);
+      if (workload) return workload;
+      const free = facility.capacityMw - facilityCommittedMw(state, facility.id);
+      const need = chipsFacilityMw(state, c.chipId, c.count, facility.siteId);
+      if (need > free + 1e-9) return `${formatCount(c.count)} × ${chip.name} need ${formatMw(need)} with cooling; the facility at ${site.name} has ${formatMw(free)} free.`;
+      return null;
+    },
+    apply(draft, companyId, c) {
+      const facility = draft.facilities.byId[c.facilityId]!;
+      const chip = draft.chips.byId[c.chipId]!;
+      const company = draft.companies.byId[companyId]!;
+      company.inventory[c.chipId] = (company.inventory[c.chipId] ?? 0) - c.count;
+      const value = c.count * chip.unitPriceUsd;
+      const perQuarter = value / chip.usefulLifeQuarters;
+      const existing = draft.deployments.ids
+        .map((id) => draft.deployments.byId[id]!)
+        .find((d) => d.facilityId === c.facilityId && d.chipId === c.chipId && d.workload === c.workload);
+      if (existing) {
+        existing.count += c.count;
+        existing.bookValueUsd += value;
+        existing.depreciationPerQuarterUsd += perQuarter;
+      } else {
+        insertRow(draft.deployments, {
+          id: newId(draft, 'dep'), companyId, facilityId: c.facilityId, siteId: facility.siteId, chipId: c.chipId,
+          count: c.count, workload: c.workload, bookValueUsd: value, depreciationPerQuarterUsd: perQuarter,
+          deployedTurn: draft.turn, throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0,
+        });
+      }
+      const site = draft.sites.byId[facility.siteId]!;
+      const events = [{ text: `Deployed ${formatCount(c.count)} × ${chip.name} at ${site.name} on ${c.workload}.` }];
+      if (c.workload !== 'training') {
+        const replica = replicaChips(chip, draft.tiers[c.workload]);
+        const idle = c.count % replica;
+        if (idle > 0) events.push({ text: `${formatCount(idle)} chips are a partial replica and serve nothing until more arrive.` });
+      }
+      return events;
+    },
+  },
+
+  'chips/reassign': {
+    check(state, companyId, c) {
+      if (!hasRow(state.deployments, c.deploymentId)) return `There is no deployment ${c.deploymentId}.`;
+      const d = state.deployments.byId[c.deploymentId]!;
+      if (d.companyId !== companyId) return `Deployment ${c.deploymentId} belongs to another company.`;
+      if (d.workload === c.workload) return `That deployment already runs ${c.workload}.`;
+      return workloadProblem(state, d.chipId, d.count, c.workload);
+    },
+    apply(draft, _companyId, c) {
+      const d = draft.deployments.byId[c.deploymentId]!;
+      d.workload = c.workload;
+      return [{ text: `${formatCount(d.count)} chips switched to ${c.workload}.` }];
+    },
+  },
+
+  'market/setPrice': {
+    check(state, _companyId, c) {
+      const tier = state.tiers[c.tier];
+      if (c.pricePerMTokUsd > tier.refPricePerMTokUsd * 20) {
+        return `$${c.pricePerMTokUsd} per M tokens is over 20× the ${tier.name} reference price ($${tier.refPricePerMTokUsd.toFixed(3)}).`;
+      }
+      return null;
+    },
+    apply(draft, companyId, c) {
+      draft.companies.byId[companyId]!.pricesPerMTokUsd[c.tier] = c.pricePerMTokUsd;
+      const tier = draft.tiers[c.tier];
+      return [{ text: c.pricePerMTokUsd === 0 ? `${tier.name}: not offered.` : `${tier.name} price set to $${c.pricePerMTokUsd} per M tokens.` }];
+    },
+  },
+
+  'finance/borrow': {
+    check(state, companyId, c) {
+      const capacity = borrowingCapacityUsd(state, companyId);
+      if (c.amountUsd > capacity) return `Lenders will advance ${formatUsd(capacity)} more against your chips and facilities; ${formatUsd(c.amountUsd)} requested.`;
+      return null;
+    },
+    apply(draft, companyId, c) {
+      const rate = draft.finance.baseAnnualRate;
+      const id = newId(draft, 'loan');
+      insertRow(draft.loans, {
+        id, companyId, principalUsd: c.amountUsd, balanceUsd: c.amountUsd, annualRate: rate, termQuarters: c.termQuarters,
+        paymentUsd: annuityPaymentUsd(c.amountUsd, rate, c.termQuarters), startTurn: draft.turn,
+      });
+      postLedger(draft, companyId, 'financing:loan', id, c.amountUsd, `loan at ${(rate * 100).toFixed(1)}%/yr over ${c.termQuarters} quarters`);
+      return [{ text: `Borrowed ${formatUsd(c.amountUsd)} at ${(rate * 100).toFixed(1)}% a year over ${c.termQuarters} quarters.` }];
+    },
+  },
+
+  'finance/repay': {
+    check(state, companyId, c) {
+      if (!hasRow(state.loans, c.loanId)) return `There is no loan ${c.loanId}.`;
+      const loan = state.loans.byId[c.loanId]!;
+      if (loan.companyId !== companyId) return `Loan ${c.loanId} belongs to another company.`;
+      if (c.amountUsd > loan.balanceUsd) return `The loan balance is ${formatUsd(loan.balanceUsd)}; ${formatUsd(c.amountUsd)} offered.`;
+      const cash = state.companies.byId[companyId]!.cashUsd;
+      if (c.amountUsd > cash) return `Cash is ${formatUsd(cash)}; cannot repay ${formatUsd(c.amountUsd)}.`;
+      return null;
+    },
+    apply(draft, companyId, c) {
+      const loan = draft.loans.byId[c.loanId]!;
+      loan.balanceUsd -= c.amountUsd;
+      postLedger(draft, companyId, 'financing:principal', loan.id, -c.amountUsd, 'early repayment');
+      if (loan.balanceUsd === 0) removeRow(draft.loans, loan.id);
+      return [{ text: `Repaid ${formatUsd(c.amountUsd)}.` }];
+    },
+  },
+
+  'finance/raiseEquity': {
+    check(state, companyId, c) {
+      const company = state.companies.byId[companyId]!;
+      if (state.turn - company.lastEquityRaiseTurn < 2) return 'Investors wait at least two quarters between rounds.';
+      const preMoney = preMoneyValuationUsd(state, companyId);
+      if (preMoney <= 0) return 'No investor will price a round at a valuation of zero.';
+      if (c.amountUsd > preMoney / 2) return `At a ${formatUsd(preMoney)} valuation investors put in at most ${formatUsd(Math.floor(preMoney / 2))}.`;
+      return null;
+    },
+    apply(draft, companyId, c) {
+      const preMoney = preMoneyValuationUsd(draft, companyId);
+      const company = draft.companies.byId[companyId]!;
+      company.ownershipShare *= preMoney / (preMoney + c.amountUsd);
+      company.lastEquityRaiseTurn = draft.turn;
+      postLedger(draft, companyId, 'financing:equity', companyId, c.amountUsd, `equity at ${formatUsd(preMoney)} pre-money`);
+      return [{ text: `Raised ${formatUsd(c.amountUsd)} at ${formatUsd(preMoney)} pre-money; existing holders now own ${(company.ownershipShare * 100).toFixed(1)}%.` }];
+    },
+  },
+};
+
+export function buildCostUsd(state: GameState, siteId: Id, capacityMw: number, shell: 'greenfield' | 'retrofit'): number {
+  const perMw = state.sites.byId[siteId]!.capexUsdPerMw;
+  return Math.round(capacityMw * perMw * (shell === 'retrofit' ? RETROFIT_CAPEX_SHARE : 1));
+}
+
+/** PPA MW a company holds at a site in a given turn. */
+export function contractedMw(state: GameState, companyId: Id, siteId: Id, turn: number): number {
+  let mw = 0;
+  for (const id of state.contracts.ids) {
+    const p = state.contracts.byId[id]!;
+    if (p.companyId === companyId && p.siteId === siteId && p.startTurn <= turn && turn < p.endTurn) mw += p.mw;
+  }
+  return mw;
+}
+
+/** Investors price a round off the last quarter's enterprise value (or book value before any quarter). */
+export function preMoneyValuationUsd(state: GameState, companyId: Id): number {
+  const last = state.history[state.history.length - 1];
+  if (last) return last.companies[companyId]!.enterpriseValueUsd;
+  return enterpriseValueUsd(state, companyId, 0, 0);
+}

@@ -1,0 +1,65 @@
+/**
+ * Every decision a company can take, as one discriminated union keyed by `type: 'domain/verb'`.
+ * The schema checks shape and ranges; the handlers (commands/handlers.ts) check the game rules.
+ */
+import { z } from 'zod';
+import { TIER_IDS } from '../state';
+
+const id = z.string().min(1).max(64);
+const tier = z.enum(TIER_IDS);
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('site/build'),
+    siteId: id,
+    capacityMw: z.number().finite().positive().max(5000),
+    shell: z.enum(['greenfield', 'retrofit']),
+  }),
+  z.strictObject({
+    type: z.literal('power/signPpa'),
+    siteId: id,
+    mw: z.number().finite().positive().max(5000),
+    termQuarters: z.number().int().min(4).max(80),
+  }),
+  z.strictObject({
+    type: z.literal('chips/order'),
+    chipId: id,
+    quantity: z.number().int().positive().max(2_000_000),
+  }),
+  z.strictObject({
+    type: z.literal('chips/deploy'),
+    chipId: id,
+    facilityId: id,
+    count: z.number().int().positive().max(2_000_000),
+    workload: z.enum([...TIER_IDS, 'training']),
+  }),
+  z.strictObject({
+    type: z.literal('chips/reassign'),
+    deploymentId: id,
+    workload: z.enum([...TIER_IDS, 'training']),
+  }),
+  z.strictObject({
+    type: z.literal('market/setPrice'),
+    tier,
+    pricePerMTokUsd: z.number().finite().min(0).max(1000),
+  }),
+  z.strictObject({
+    type: z.literal('finance/borrow'),
+    amountUsd: z.number().int().positive().max(1e12),
+    termQuarters: z.number().int().min(4).max(40),
+  }),
+  z.strictObject({
+    type: z.literal('finance/repay'),
+    loanId: id,
+    amountUsd: z.number().int().positive().max(1e12),
+  }),
+  z.strictObject({
+    type: z.literal('finance/raiseEquity'),
+    amountUsd: z.number().int().positive().max(1e12),
+  }),
+]);
+
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+export const COMMAND_TYPES = CommandSchema.options.map((o) => o.shape.type.value) as CommandType[];

@@ -1,0 +1,151 @@
+/** createGame: a fresh GameState from a validated scenario and a seed. Pure; the same inputs give the same state. */
+import { annuityPaymentUsd } from './finance';
+import { hashState } from './hash';
+import { newId } from './ids';
+import { seedRng, type RngState } from './math/rng';
+import type { Scenario, CompanySetup } from './scenario/schema';
+import { scenarioHash } from './scenario/load';
+import { emptyTable, insertRow } from './table';
+import type { Company, GameState, PerTier, Tier, TierMarketResult } from './state';
+import { TIER_IDS } from './state';
+import { ENGINE_VERSION } from './version';
+
+export interface GameOptions {
+  /** Label only; settings that change rules would go here and into the save. */
+  playerName?: string;
+}
+
+export function createGame(scenario: Scenario, seed: number, _options: GameOptions = {}): GameState {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`Seed must be an integer from 0 to 4294967295 (got ${seed}).`);
+  const rng: Record<string, RngState> = {
+    events: seedRng(seed, 'events'),
+    market: seedRng(seed, 'market'),
+    power: seedRng(seed, 'power'),
+  };
+  for (const rival of scenario.rivals) rng[`rival:${rival.id}`] = seedRng(seed, `rival:${rival.id}`);
+
+  const tiers = {} as PerTier<Tier>;
+  const results = {} as PerTier<TierMarketResult>;
+  for (const id of TIER_IDS) {
+    const t = scenario.world.tiers[id];
+    tiers[id] = { id, ...t, efficiencyMultiplier: 1, efficiencyGainPerQuarter: t.efficiencyGainPerQuarter };
+    results[id] = { demandTokens: 0, servedTokens: 0, avgPricePerMTokUsd: t.refPricePerMTokUsd, servedByCompany: {} };
+  }
+
+  const state: GameState = {
+    format: 'tpw-state',
+    engineVersion: ENGINE_VERSION,
+    scenarioId: scenario.id,
+    scenarioHash: scenarioHash(scenario),
+    seed,
+    start: { ...scenario.start },
+    lengthTurns: scenario.lengthTurns,
+    turn: 0,
+    playerId: scenario.player.id,
+    rng,
+    nextId: 0,
+    regions: emptyTable(),
+    sites: emptyTable(),
+    chips: emptyTable(),
+    tiers,
+    training: {
+      ...scenario.world.training,
+      clearingPriceUsdPerHour: scenario.world.training.refPriceUsdPerHour,
+      lastSoldH100eHours: 0,
+      lastOfferedH100eHours: 0,
+    },
+    inferenceResults: results,
+    companies: emptyTable(),
+    facilities: emptyTable(),
+    deployments: emptyTable(),
+    orders: emptyTable(),
+    contracts: emptyTable(),
+    loans: emptyTable(),
+    finance: { ...scenario.world.finance },
+    events: scenario.events.map((e) => ({ ...e })),
+    victory: scenario.victory.map((c) => ({ ...c })),
+    defeat: scenario.defeat.map((c) => ({ ...c })),
+    ledger: [],
+    lastLedger: [],
+    report: [],
+    history: [],
+    cumulativeProfitUsd: {},
+    outcome: null,
+    hash: '',
+  };
+  for (const r of scenario.world.regions) insertRow(state.regions, { ...r });
+  for (const s of scenario.world.sites) {
+    insertRow(state.sites, {
+      ...s,
+      latencyMs: { ...s.latencyMs },
+      spotPriceUsdPerMwh: s.basePowerPriceUsdPerMwh,
+      priceShockFactor: 1,
+      priceShockUntilTurn: 0,
+    });
+  }
+  for (const c of scenario.world.chips) {
+    insertRow(state.chips, { ...c, inferenceTokensPerSec: { ...c.inferenceTokensPerSec }, userSpeedTokensPerSec: { ...c.userSpeedTokensPerSec } });
+  }
+  setUpCompany(state, scenario.player, true);
+  for (const rival of scenario.rivals) setUpCompany(state, rival, false);
+  state.hash = hashState(state);
+  return state;
+}
+
+function setUpCompany(state: GameState, setup: CompanySetup, isPlayer: boolean): void {
+  const company: Company = {
+    id: setup.id,
+    name: setup.name,
+    color: setup.color,
+    isPlayer,
+    policy: setup.policy ? { ...setup.policy } : null,
+    cashUsd: setup.cashUsd,
+    inventory: { ...setup.inventory },
+    pricesPerMTokUsd: { ...setup.pricesPerMTokUsd },
+    reliability: setup.reliability,
+    baseReliability: setup.reliability,
+    ownershipShare: 1,
+    lastEquityRaiseTurn: -2,
+    lastDepreciationUsd: 0,
+    bankrupt: false,
+  };
+  insertRow(state.companies, company);
+  state.cumulativeProfitUsd[setup.id] = 0;
+  for (const f of setup.facilities) {
+    const site = state.sites.byId[f.siteId]!;
+    const value = Math.round(f.capacityMw * site.capexUsdPerMw);
+    insertRow(state.facilities, {
+      id: newId(state, 'fac'), companyId: setup.id, siteId: f.siteId, capacityMw: f.capacityMw, shell: f.shell,
+      status: 'ready', startedTurn: 0, readyTurn: 0, bookValueUsd: value, capexUsd: value,
+    });
+  }
+  for (const d of setup.deployments) {
+    const chip = state.chips.byId[d.chipId]!;
+    const site = state.sites.byId[d.siteId]!;
+    const facilityId = state.facilities.ids.find((id) => {
+      const f = state.facilities.byId[id]!;
+      return f.companyId === setup.id && f.siteId === d.siteId;
+    });
+    if (!facilityId) throw new Error(`${setup.id}: no facility at ${d.siteId} for its starting chips.`);
+    const value = d.count * chip.unitPriceUsd;
+    insertRow(state.deployments, {
+      id: newId(state, 'dep'), companyId: setup.id, facilityId, siteId: site.id, chipId: chip.id, count: d.count,
+      workload: d.workload, bookValueUsd: value, depreciationPerQuarterUsd: value / chip.usefulLifeQuarters, deployedTurn: 0,
+      throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0,
+    });
+  }
+  for (const p of setup.contracts) {
+    const site = state.sites.byId[p.siteId]!;
+    insertRow(state.contracts, {
+      id: newId(state, 'ppa'), companyId: setup.id, siteId: p.siteId, mw: p.mw,
+      priceUsdPerMwh: Math.round(site.basePowerPriceUsdPerMwh * (1 - state.finance.ppaDiscount) * 100) / 100,
+      startTurn: 0, endTurn: p.termQuarters,
+    });
+  }
+  for (const l of setup.loans) {
+    insertRow(state.loans, {
+      id: newId(state, 'loan'), companyId: setup.id, principalUsd: l.principalUsd, balanceUsd: l.principalUsd,
+      annualRate: l.annualRate, termQuarters: l.termQuarters, paymentUsd: annuityPaymentUsd(l.principalUsd, l.annualRate, l.termQuarters), startTurn: 0,
+    });
+  }
+}

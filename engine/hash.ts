@@ -1,0 +1,196 @@
+/**
+ * Canonical JSON and a 128-bit state hash, used to compare game states across
+ * runs/engines (replay verification, desync detection, save integrity).
+ *
+ * canonicalJson: object keys sorted by UTF-16 code units (Array.prototype.sort
+ * default), no whitespace, numbers/strings as JSON.stringify writes them. It is
+ * strict: undefined, functions, symbols, bigint, NaN/Infinity and non-plain
+ * objects (Map, Set, Date, class instances, typed arrays) throw with a path.
+ *
+ * hashString: MurmurHash3_x86_128 (seed 0) over the string's UTF-16LE bytes,
+ * read two code units per 32-bit word; output is h1..h4 as 8 hex digits each.
+ */
+
+/** Guard against cycles / runaway nesting (each level is a real JS stack frame). */
+const MAX_DEPTH = 1000;
+
+function fail(path: (string | number)[], what: string): never {
+  let p = '$';
+  for (const k of path) p += typeof k === 'number' ? `[${k}]` : `.${k}`;
+  throw new Error(`canonicalJson: ${what} at ${p}`);
+}
+
+function describe(v: object): string {
+  const ctor = (Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return ctor ? `non-plain object (${ctor})` : 'non-plain object';
+}
+
+/** Strings needing escapes in JSON (quote, backslash, controls, any surrogate). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON string literal; skips JSON.stringify for the common escape-free case (same output). */
+function quote(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
+}
+
+/** Quoted key + ':' memo; state objects reuse few key names. Bounded so it cannot grow forever. */
+const keyMemo = new Map<string, string>();
+
+function quoteKey(k: string): string {
+  let r = keyMemo.get(k);
+  if (r === undefined) {
+    r = quote(k) + ':';
+    if (keyMemo.size < 4096) keyMemo.set(k, r);
+  }
+  return r;
+}
+
+/** Own enumerable string keys in code-unit order; sorting is skipped if already ordered. */
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) return keys.sort();
+  }
+  return keys;
+}
+
+/** True if every element is a finite number (then native JSON.stringify output is identical). */
+function isFiniteNumberArray(a: readonly unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (typeof x !== 'number' || x !== x || x === Infinity || x === -Infinity) return false;
+  }
+  return true;
+}
+
+function write(v: unknown, path: (string | number)[]): string {
+  switch (typeof v) {
+    case 'string':
+      return quote(v);
+    case 'number':
+      if (v !== v || v === Infinity || v === -Infinity) fail(path, `non-finite number ${v}`);
+      return '' + v; // same digits as JSON.stringify (-0 becomes "0")
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (v === null) return 'null';
+      if (path.length >= MAX_DEPTH) fail(path, `nesting deeper than ${MAX_DEPTH} (cycle?)`);
+      if (Array.isArray(v)) {
+        if (isFiniteNumberArray(v)) return JSON.stringify(v); // fast path for series data
+        let out = '[';
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0) out += ',';
+          path.push(i);
+          out += write(v[i] as unknown, path); // holes read as undefined -> throw
+          path.pop();
+        }
+        return out + ']';
+      }
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) fail(path, describe(v));
+      const obj = v as Record<string, unknown>;
+      const keys = sortedKeys(obj);
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        if (i > 0) out += ',';
+        path.push(k);
+        out += quoteKey(k) + write(obj[k], path);
+        path.pop();
+      }
+      return out + '}';
+    }
+    default:
+      // undefined, function, symbol, bigint
+      return fail(path, `unsupported value of type ${typeof v}`);
+  }
+}
+
+/** Deterministic JSON text for plain JSON-like data; throws on anything else. */
+export function canonicalJson(value: unknown): string {
+  return write(value, []);
+}
+
+const C1 = 0x239b961b;
+const C2 = 0xab0e9789;
+const C3 = 0x38b34ae5;
+const C4 = 0xa1e38b93;
+
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
+}
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+function hex8(x: number): string {
+  return (x >>> 0).toString(16).padStart(8, '0');
+}
+
+/** 128-bit MurmurHash3_x86_128 of the UTF-16LE encoding of s, as 32 lowercase hex chars. */
+export function hashString(s: string): string {
+  const n = s.length; // code units; 8 units = one 16-byte block
+  const blockEnd = n - (n & 7);
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
+  let h4 = 0;
+  let k1: number, k2: number, k3: number, k4: number;
+  for (let i = 0; i < blockEnd; i += 8) {
+    k1 = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+    k2 = s.charCodeAt(i + 2) | (s.charCodeAt(i + 3) << 16);
+    k3 = s.charCodeAt(i + 4) | (s.charCodeAt(i + 5) << 16);
+    k4 = s.charCodeAt(i + 6) | (s.charCodeAt(i + 7) << 16);
+
+    k1 = Math.imul(rotl(Math.imul(k1, C1), 15), C2);
+    h1 ^= k1;
+    h1 = (Math.imul(((rotl(h1, 19) + h2) | 0), 5) + 0x561ccd1b) | 0;
+    k2 = Math.imul(rotl(Math.imul(k2, C2), 16), C3);
+    h2 ^= k2;
+    h2 = (Math.imul(((rotl(h2, 17) + h3) | 0), 5) + 0x0bcaa747) | 0;
+    k3 = Math.imul(rotl(Math.imul(k3, C3), 17), C4);
+    h3 ^= k3;
+    h3 = (Math.imul(((rotl(h3, 15) + h4) | 0), 5) + 0x96cd1c35) | 0;
+    k4 = Math.imul(rotl(Math.imul(k4, C4), 18), C1);
+    h4 ^= k4;
+    h4 = (Math.imul(((rotl(h4, 13) + h1) | 0), 5) + 0x32ac3b17) | 0;
+  }
+  // tail: 0..7 code units; missing units read as 0, equivalent to Murmur's byte switch
+  const rem = n - blockEnd;
+  if (rem > 0) {
+    const u = (j: number): number => (blockEnd + j < n ? s.charCodeAt(blockEnd + j) : 0);
+    if (rem > 6) h4 ^= Math.imul(rotl(Math.imul(u(6), C4), 18), C1);
+    if (rem > 4) h3 ^= Math.imul(rotl(Math.imul(u(4) | (u(5) << 16), C3), 17), C4);
+    if (rem > 2) h2 ^= Math.imul(rotl(Math.imul(u(2) | (u(3) << 16), C2), 16), C3);
+    h1 ^= Math.imul(rotl(Math.imul(u(0) | (u(1) << 16), C1), 15), C2);
+  }
+  const len = n * 2; // byte length (mod 2^32 via ^)
+  h1 ^= len;
+  h2 ^= len;
+  h3 ^= len;
+  h4 ^= len;
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  h1 = fmix32(h1);
+  h2 = fmix32(h2);
+  h3 = fmix32(h3);
+  h4 = fmix32(h4);
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  return hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4);
+}
+
+/** 128-bit hash of canonicalJson(value); equal values give equal hashes on every engine. */
+export function hashState(value: unknown): string {
+  return hashString(canonicalJson(value));
+}

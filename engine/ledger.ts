@@ -1,0 +1,23 @@
+/** The only way cash changes: one ledger entry per movement, rounded once to whole dollars. */
+import type { GameState, Id, LedgerCategory, LedgerEntry } from './state';
+
+export function postLedger(
+  draft: GameState,
+  companyId: Id,
+  category: LedgerCategory,
+  sourceId: Id,
+  amountUsd: number,
+  memo: string,
+): void {
+  const amount = Math.round(amountUsd);
+  if (amount === 0) return;
+  draft.companies.byId[companyId]!.cashUsd += amount;
+  draft.ledger.push({ companyId, category, sourceId, amountUsd: amount, memo });
+}
+
+/** Sum of ledger entries matching a company and a category prefix (e.g. 'revenue:'). */
+export function sumLedger(entries: readonly LedgerEntry[], companyId: Id, categoryPrefix = ''): number {
+  let total = 0;
+  for (const e of entries) if (e.companyId === companyId && e.category.startsWith(categoryPrefix)) total += e.amountUsd;
+  return total;
+}

@@ -1,0 +1,285 @@
+/**
+ * The built-in growth policy behind every rival and the CLI's player strategies: plan capacity for a target share
+ * of demand, buy the most cost-effective allowed chip, build where power is cheap and close to demand, lock in
+ * PPAs, price relative to the market's reference, and borrow when cash runs low. Deterministic given the state.
+ */
+import { replicaChips, facilityCommittedMw, chipsFacilityMw } from '../capacity';
+import { buildCostUsd, contractedMw, RETROFIT_QUARTERS } from '../commands/handlers';
+import type { Command } from '../commands/schema';
+import { borrowingCapacityUsd } from '../finance';
+import { pow } from '../math';
+import type { ChipModel, GameState, Id, Site, TierId, Workload } from '../state';
+import { TIER_IDS } from '../state';
+import { rowsOf } from '../table';
+import { HOURS_PER_QUARTER, SECONDS_PER_QUARTER, TOKENS_PER_MTOK } from '../units';
+import type { GrowthParams } from './types';
+
+const WORKLOADS: Workload[] = [...TIER_IDS, 'training'];
+/** Cash kept back for next quarter's bills, as quarters of fixed costs. */
+const RESERVE_QUARTERS = 1.5;
+
+export function growthCommands(state: GameState, companyId: Id, p: GrowthParams): Command[] {
+  const commands: Command[] = [];
+  const company = state.companies.byId[companyId]!;
+  let cash = company.cashUsd;
+  const reserve = fixedCostsPerQuarterUsd(state, companyId) * RESERVE_QUARTERS;
+
+  // 1. Finance: top up cash when below the reserve plus a planned spending envelope.
+  if (p.borrow && cash < reserve * 2) {
+    const capacity = borrowingCapacityUsd(state, companyId);
+    const amount = Math.floor(Math.min(capacity, reserve * 3 - cash));
+    if (amount > 1_000_000) {
+      commands.push({ type: 'finance/borrow', amountUsd: amount, termQuarters: 12 });
+      cash += amount;
+    } else if (p.raiseEquity && state.turn - company.lastEquityRaiseTurn >= 2) {
+      const last = state.history[state.history.length - 1]?.companies[companyId];
+      const ev = last?.enterpriseValueUsd ?? 0;
+      const raise = Math.floor(Math.min(ev * 0.3, Math.max(reserve * 4, 50_000_000)));
+      if (raise > 1_000_000 && ev > 0) {
+        commands.push({ type: 'finance/raiseEquity', amountUsd: raise });
+        cash += raise;
+      }
+    }
+  }
+  let budget = Math.max(0, (cash - reserve) * p.spendShare);
+
+  // 2. Chips: capacity planned for the target share of each workload's demand.
+  const fleet = fleetByWorkload(state, companyId);
+  const pipeline = pipelineChips(state, companyId);
+  const plannedOrders: { chip: ChipModel; quantity: number }[] = [];
+  for (const workload of WORKLOADS) {
+    const chip = bestChip(state, companyId, workload, p);
+    if (!chip) continue;
+    const need = chipsNeeded(state, chip, workload, p) - (fleet[workload] ?? 0) - (pipeline[workload] ?? 0);
+    if (need <= 0) continue;
+    const step = workload === 'training' ? 1 : replicaChips(chip, state.tiers[workload]);
+    const affordable = Math.floor(budget / chip.unitPriceUsd / step) * step;
+    const quantity = Math.min(Math.ceil(need / step) * step, affordable);
+    if (quantity <= 0) continue;
+    plannedOrders.push({ chip, quantity });
+    budget -= quantity * chip.unitPriceUsd;
+  }
+
+  // 3. Facilities: room for everything deployed, in inventory, on order and planned.
+  const needMw = requiredFacilityMw(state, companyId, plannedOrders);
+  let haveMw = 0;
+  for (const f of rowsOf(state.facilities, companyId)) haveMw += f.capacityMw;
+  if (needMw > haveMw) {
+    const build = chooseBuild(state, needMw - haveMw, p, budget);
+    if (build) {
+      commands.push({ type: 'site/build', siteId: build.site.id, capacityMw: build.mw, shell: build.shell });
+      budget -= buildCostUsd(state, build.site.id, build.mw, build.shell);
+    }
+  }
+  for (const order of plannedOrders) {
+    if (order.quantity * order.chip.unitPriceUsd > cash - reserve) continue;
+    commands.push({ type: 'chips/order', chipId: order.chip.id, quantity: order.quantity });
+    cash -= order.quantity * order.chip.unitPriceUsd;
+  }
+
+  // 4. Deploy inventory into ready facilities, to the workload furthest below its target.
+  commands.push(...deployInventory(state, companyId, p));
+
+  // 5. PPAs for the steady part of the expected draw at each site.
+  commands.push(...ppaTopUps(state, companyId, p));
+
+  // 6. Prices.
+  for (const tier of TIER_IDS) {
+    const price = priceFor(state, companyId, tier, p);
+    if (Math.abs(price - company.pricesPerMTokUsd[tier]) > 1e-9) commands.push({ type: 'market/setPrice', tier, pricePerMTokUsd: price });
+  }
+  return commands;
+}
+
+/** Power, opex and debt service of one quarter at the current size (USD). */
+function fixedCostsPerQuarterUsd(state: GameState, companyId: Id): number {
+  const last = state.history[state.history.length - 1]?.companies[companyId];
+  let debtService = 0;
+  for (const loan of rowsOf(state.loans, companyId)) debtService += loan.paymentUsd;
+  const operating = last ? last.costOfRevenueUsd - last.depreciationUsd : 0;
+  return Math.max(5_000_000, operating + debtService);
+}
+
+function fleetByWorkload(state: GameState, companyId: Id): Partial<Record<Workload, number>> {
+  const out: Partial<Record<Workload, number>> = {};
+  for (const d of rowsOf(state.deployments, companyId)) out[d.workload] = (out[d.workload] ?? 0) + d.count;
+  return out;
+}
+
+/** Chips on order or in inventory, attributed to the workload they are best at for this company. */
+function pipelineChips(state: GameState, companyId: Id): Partial<Record<Workload, number>> {
+  const out: Partial<Record<Workload, number>> = {};
+  const company = state.companies.byId[companyId]!;
+  const add = (chipId: Id, n: number) => {
+    const chip = state.chips.byId[chipId]!;
+    const w: Workload = chip.trainingH100e > 0 && company.policy?.trainingFocus !== undefined && company.policy.trainingFocus > 0.5 ? 'training' : 'mid';
+    out[w] = (out[w] ?? 0) + n;
+  };
+  for (const chipId of Object.keys(company.inventory).sort()) add(chipId, company.inventory[chipId]!);
+  for (const o of rowsOf(state.orders, companyId)) add(o.chipId, o.quantity - o.delivered);
+  return out;
+}
+
+/** The allowed chip with the lowest cost per unit of output over its life (capex + energy at $70/MWh). */
+function bestChip(state: GameState, companyId: Id, workload: Workload, p: GrowthParams): ChipModel | null {
+  let best: ChipModel | null = null;
+  let bestScore = Infinity;
+  for (const id of state.chips.ids) {
+    const chip = state.chips.byId[id]!;
+    if (!p.chipKinds.includes(chip.kind) || chip.availableFromTurn > state.turn) continue;
+    if (chip.ownerCompanyId !== null && chip.ownerCompanyId !== companyId) continue;
+    const output = workload === 'training' ? chip.trainingH100e : chip.inferenceTokensPerSec[workload];
+    if (output <= 0) continue;
+    const lifeEnergyUsd = (chip.powerW / 1e6) * 1.25 * HOURS_PER_QUARTER * chip.usefulLifeQuarters * 70;
+    const score = (chip.unitPriceUsd + lifeEnergyUsd) / output;
+    if (score < bestScore) {
+      bestScore = score;
+      best = chip;
+    }
+  }
+  return best;
+}
+
+function chipsNeeded(state: GameState, chip: ChipModel, workload: Workload, p: GrowthParams): number {
+  const share = p.targetShare[workload];
+  if (share <= 0) return 0;
+  if (workload === 'training') {
+    const demand = state.training.demandH100eHours * state.training.demandGrowthPerQuarter;
+    return Math.ceil((share * demand) / (HOURS_PER_QUARTER * chip.trainingH100e * p.targetUtilization));
+  }
+  const tier = state.tiers[workload];
+  // Demand two quarters out (lead time), answering our price with the tier's elasticity.
+  const demand = tier.refDemandTokens * tier.demandGrowthPerQuarter * tier.demandGrowthPerQuarter * pow(p.priceFactor, -tier.elasticity);
+  const perChip = chip.inferenceTokensPerSec[workload] * tier.efficiencyMultiplier * SECONDS_PER_QUARTER * p.targetUtilization;
+  return Math.ceil((share * demand) / perChip);
+}
+
+function requiredFacilityMw(state: GameState, companyId: Id, planned: { chip: ChipModel; quantity: number }[]): number {
+  const pue = 1.3;
+  let mw = 0;
+  for (const d of rowsOf(state.deployments, companyId)) mw += chipsFacilityMw(state, d.chipId, d.count, d.siteId);
+  const company = state.companies.byId[companyId]!;
+  const addChips = (chipId: Id, n: number) => {
+    mw += ((n * state.chips.byId[chipId]!.powerW) / 1e6) * pue;
+  };
+  for (const chipId of Object.keys(company.inventory).sort()) addChips(chipId, company.inventory[chipId]!);
+  for (const o of rowsOf(state.orders, companyId)) addChips(o.chipId, o.quantity - o.delivered);
+  for (const o of planned) addChips(o.chip.id, o.quantity);
+  return mw;
+}
+
+/** Picks a site and size: retrofit shells first (fast), else greenfield with headroom; cheap power, low latency. */
+function chooseBuild(state: GameState, needMw: number, p: GrowthParams, budget: number): { site: Site; mw: number; shell: 'greenfield' | 'retrofit' } | null {
+  const mw = Math.ceil(Math.max(needMw, 5) / 5) * 5;
+  let best: { site: Site; mw: number; shell: 'greenfield' | 'retrofit'; score: number } | null = null;
+  for (const id of state.sites.ids) {
+    const site = state.sites.byId[id]!;
+    const region = state.regions.byId[site.regionId];
+    if (!region?.open) continue;
+    let latency = 0;
+    let weight = 0;
+    for (const rid of state.regions.ids) {
+      const r = state.regions.byId[rid]!;
+      if (!r.open) continue;
+      latency += (site.latencyMs[rid] ?? 300) * r.inferenceDemandShare;
+      weight += r.inferenceDemandShare;
+    }
+    latency = weight > 0 ? latency / weight : 300;
+    for (const shell of ['retrofit', 'greenfield'] as const) {
+      const available = shell === 'retrofit' ? site.retrofitAvailableMw : site.gridHeadroomMw;
+      const size = Math.min(mw, Math.floor(available));
+      if (size < 5) continue;
+      if (buildCostUsd(state, site.id, size, shell) > budget) continue;
+      const wait = shell === 'retrofit' ? RETROFIT_QUARTERS : site.buildQuarters + site.queueQuarters;
+      const score = p.siteWeights.powerPrice * site.basePowerPriceUsdPerMwh * site.pue + p.siteWeights.latency * latency + 15 * wait - (size / mw) * 20;
+      if (!best || score < best.score || (score === best.score && site.id < best.site.id)) best = { site, mw: size, shell, score };
+    }
+  }
+  return best ? { site: best.site, mw: best.mw, shell: best.shell } : null;
+}
+
+function deployInventory(state: GameState, companyId: Id, p: GrowthParams): Command[] {
+  const commands: Command[] = [];
+  const company = state.companies.byId[companyId]!;
+  const fleet = fleetByWorkload(state, companyId);
+  const free: Record<Id, number> = {};
+  const facilities = rowsOf(state.facilities, companyId).filter((f) => f.status === 'ready');
+  for (const f of facilities) free[f.id] = f.capacityMw - facilityCommittedMw(state, f.id);
+  for (const chipId of Object.keys(company.inventory).sort()) {
+    let left = company.inventory[chipId]!;
+    const chip = state.chips.byId[chipId]!;
+    while (left > 0) {
+      const workload = neediestWorkload(state, chip, fleet, p);
+      if (!workload) break;
+      const step = workload === 'training' ? 1 : replicaChips(chip, state.tiers[workload]);
+      let placed = false;
+      for (const f of facilities) {
+        const site = state.sites.byId[f.siteId]!;
+        const perChipMw = (chip.powerW / 1e6) * site.pue;
+        const fit = Math.floor(free[f.id]! / perChipMw);
+        const count = Math.floor(Math.min(left, fit) / step) * step;
+        if (count <= 0) continue;
+        commands.push({ type: 'chips/deploy', chipId, facilityId: f.id, count, workload });
+        free[f.id]! -= count * perChipMw;
+        left -= count;
+        fleet[workload] = (fleet[workload] ?? 0) + count;
+        placed = true;
+        break;
+      }
+      if (!placed) break;
+    }
+  }
+  return commands;
+}
+
+function neediestWorkload(state: GameState, chip: ChipModel, fleet: Partial<Record<Workload, number>>, p: GrowthParams): Workload | null {
+  let best: Workload | null = null;
+  let bestGap = -Infinity;
+  const total = WORKLOADS.reduce((s, w) => s + (fleet[w] ?? 0), 0) + 1;
+  const weightTotal = WORKLOADS.reduce((s, w) => s + p.targetShare[w], 0);
+  for (const w of WORKLOADS) {
+    if (p.targetShare[w] <= 0) continue;
+    if (w === 'training' ? chip.trainingH100e <= 0 : chip.inferenceTokensPerSec[w] <= 0) continue;
+    const gap = p.targetShare[w] / weightTotal - (fleet[w] ?? 0) / total;
+    if (gap > bestGap) {
+      bestGap = gap;
+      best = w;
+    }
+  }
+  return best;
+}
+
+function ppaTopUps(state: GameState, companyId: Id, p: GrowthParams): Command[] {
+  if (p.ppaShare <= 0) return [];
+  const commands: Command[] = [];
+  const bySite: Record<Id, { facilityMw: number; drawMw: number }> = {};
+  for (const f of rowsOf(state.facilities, companyId)) {
+    bySite[f.siteId] ??= { facilityMw: 0, drawMw: 0 };
+    bySite[f.siteId]!.facilityMw += f.capacityMw;
+    bySite[f.siteId]!.drawMw += facilityCommittedMw(state, f.id);
+  }
+  for (const siteId of Object.keys(bySite).sort()) {
+    const { facilityMw, drawMw } = bySite[siteId]!;
+    const have = contractedMw(state, companyId, siteId, state.turn);
+    const want = Math.min(facilityMw, drawMw * p.ppaShare);
+    const gap = Math.floor(want - have);
+    if (gap >= 2) commands.push({ type: 'power/signPpa', siteId, mw: gap, termQuarters: 40 });
+  }
+  return commands;
+}
+
+/** Reference price × factor, but never below the company's own full cost per token on its best chip. */
+function priceFor(state: GameState, companyId: Id, tierId: TierId, p: GrowthParams): number {
+  const tier = state.tiers[tierId];
+  if (p.targetShare[tierId] <= 0) return 0;
+  const chip = bestChip(state, companyId, tierId, p);
+  let floor = 0;
+  if (chip) {
+    const perQuarterUsd = chip.unitPriceUsd * (1 / chip.usefulLifeQuarters + state.finance.chipOpexPerQuarterPct) + (chip.powerW / 1e6) * 1.25 * HOURS_PER_QUARTER * 70;
+    const mtok = (chip.inferenceTokensPerSec[tierId] * tier.efficiencyMultiplier * SECONDS_PER_QUARTER * p.targetUtilization) / TOKENS_PER_MTOK;
+    floor = (perQuarterUsd / mtok) * 1.05;
+  }
+  const price = Math.max(floor, tier.refPricePerMTokUsd * p.priceFactor);
+  return Math.round(price * 10000) / 10000;
+}
+

@@ -1,0 +1,77 @@
+/**
+ * Finance: debt service (interest and amortization), depreciation of chips and buildings (non-cash), and the
+ * end of the road — emergency credit if the collateral allows, otherwise bankruptcy with the reasons spelled out.
+ */
+import { annuityPaymentUsd, borrowingCapacityUsd } from '../finance';
+import { formatUsd } from '../format';
+import { newId } from '../ids';
+import { postLedger, sumLedger } from '../ledger';
+import { currentQuarter, quarterLabel } from '../quarter';
+import { insertRow, removeRow } from '../table';
+import type { GameState, Id } from '../state';
+
+/** Buildings depreciate over 15 years. */
+const FACILITY_LIFE_QUARTERS = 60;
+/** Extra annual rate on emergency credit drawn to avoid a cash shortfall. */
+const EMERGENCY_RATE_PREMIUM = 0.05;
+
+export function runFinance(draft: GameState): void {
+  for (const id of [...draft.loans.ids]) {
+    const loan = draft.loans.byId[id]!;
+    const interest = Math.round((loan.balanceUsd * loan.annualRate) / 4);
+    const principal = Math.min(loan.balanceUsd, Math.max(0, loan.paymentUsd - interest));
+    postLedger(draft, loan.companyId, 'financing:interest', loan.id, -interest, `interest at ${(loan.annualRate * 100).toFixed(1)}%/yr`);
+    postLedger(draft, loan.companyId, 'financing:principal', loan.id, -principal, 'scheduled amortization');
+    loan.balanceUsd -= principal;
+    if (loan.balanceUsd <= 0) removeRow(draft.loans, id);
+  }
+  for (const companyId of draft.companies.ids) draft.companies.byId[companyId]!.lastDepreciationUsd = 0;
+  for (const id of draft.deployments.ids) {
+    const d = draft.deployments.byId[id]!;
+    const amount = Math.min(d.bookValueUsd, d.depreciationPerQuarterUsd);
+    d.bookValueUsd -= amount;
+    draft.companies.byId[d.companyId]!.lastDepreciationUsd += amount;
+  }
+  for (const id of draft.facilities.ids) {
+    const f = draft.facilities.byId[id]!;
+    if (f.status !== 'ready') continue;
+    const amount = Math.min(f.bookValueUsd, f.capexUsd / FACILITY_LIFE_QUARTERS);
+    f.bookValueUsd -= amount;
+    draft.companies.byId[f.companyId]!.lastDepreciationUsd += amount;
+  }
+  for (const companyId of draft.companies.ids) {
+    const company = draft.companies.byId[companyId]!;
+    company.lastDepreciationUsd = Math.round(company.lastDepreciationUsd);
+    if (company.cashUsd < 0 && !company.bankrupt) coverShortfall(draft, companyId);
+  }
+}
+
+function coverShortfall(draft: GameState, companyId: Id): void {
+  const company = draft.companies.byId[companyId]!;
+  const shortfall = -company.cashUsd;
+  const capacity = borrowingCapacityUsd(draft, companyId);
+  if (capacity >= shortfall) {
+    const rate = draft.finance.baseAnnualRate + EMERGENCY_RATE_PREMIUM;
+    const id = newId(draft, 'loan');
+    insertRow(draft.loans, {
+      id, companyId, principalUsd: shortfall, balanceUsd: shortfall, annualRate: rate, termQuarters: 8,
+      paymentUsd: annuityPaymentUsd(shortfall, rate, 8), startTurn: draft.turn,
+    });
+    postLedger(draft, companyId, 'financing:loan', id, shortfall, 'emergency credit to cover a cash shortfall');
+    draft.report.push({ companyId, kind: 'finance', text: `Cash fell short by ${formatUsd(shortfall)}; lenders advanced emergency credit at ${(rate * 100).toFixed(1)}%/yr.` });
+    return;
+  }
+  company.bankrupt = true;
+  const revenue = sumLedger(draft.ledger, companyId, 'revenue:');
+  const power = -sumLedger(draft.ledger, companyId, 'cost:power:');
+  const opex = -sumLedger(draft.ledger, companyId, 'cost:opex:');
+  const debt = -sumLedger(draft.ledger, companyId, 'financing:interest') - sumLedger(draft.ledger, companyId, 'financing:principal');
+  const capex = -sumLedger(draft.ledger, companyId, 'capex:');
+  const reason = `${company.name} ran out of cash in ${quarterLabel(currentQuarter(draft))}: revenue ${formatUsd(revenue)} against power ${formatUsd(power)}, opex ${formatUsd(opex)}, debt service ${formatUsd(debt)} and capex ${formatUsd(capex)}, leaving a ${formatUsd(shortfall)} hole that lenders (${formatUsd(capacity)} of collateral headroom) would not cover.`;
+  draft.report.push({ companyId, kind: 'finance', text: reason });
+  if (company.isPlayer) draft.outcome = { result: 'lost', turn: draft.turn + 1, reason: `Bankrupt. ${reason}` };
+  else {
+    company.pricesPerMTokUsd = { small: 0, mid: 0, frontier: 0 };
+    draft.report.push({ companyId: null, kind: 'rival', text: `${company.name} has gone bankrupt and stops serving customers.` });
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The inference market (DESIGN §1.6), per tier and open region: a multinomial-logit choice among providers on
+ * price, per-user speed, latency and reliability sets each provider's share; total demand answers the share-weighted
+ * price with the tier's elasticity; capacity caps what each provider serves and the overflow is offered to those
+ * with capacity left. Revenue = tokens served × price. Afterwards the tier moves to next quarter's reference values.
+ */
+import { deploymentTokenCapacity } from '../capacity';
+import { formatCount } from '../format';
+import { postLedger } from '../ledger';
+import { exp, ln, pow } from '../math';
+import type { GameState, Id, TierId } from '../state';
+import { TIER_IDS } from '../state';
+import { TOKENS_PER_MTOK } from '../units';
+
+/** Utility lost per millisecond of round-trip latency. */
+const LATENCY_WEIGHT_PER_MS = 1 / 50;
+/** Utility gained per unit of reliability (0..1). */
+const RELIABILITY_WEIGHT = 3;
+/** Overflow re-allocation rounds; each round gives leftover demand to providers with capacity left. */
+const ALLOCATION_ROUNDS = 6;
+/** Per quarter, each trend parameter moves this share of the way to its long-run value. */
+export const TREND_EASING = 0.12;
+
+interface Offer {
+  companyId: Id;
+  price: number;
+  capacity: number;
+  speed: number;
+  latency: Record<Id, number>;
+  reliability: number;
+}
+
+export function runInferenceMarket(draft: GameState): void {
+  for (const tierId of TIER_IDS) clearTier(draft, tierId);
+  for (const tierId of TIER_IDS) advanceTier(draft, tierId);
+}
+
+function offersFor(state: GameState, tierId: TierId): Offer[] {
+  const offers: Offer[] = [];
+  for (const companyId of state.companies.ids) {
+    const company = state.companies.byId[companyId]!;
+    const price = company.pricesPerMTokUsd[tierId];
+    if (price <= 0 || company.bankrupt) continue;
+    let capacity = 0;
+    let speedWeighted = 0;
+    const latency: Record<Id, number> = {};
+    for (const id of state.deployments.ids) {
+      const d = state.deployments.byId[id]!;
+      if (d.companyId !== companyId || d.workload !== tierId) continue;
+      const cap = deploymentTokenCapacity(state, d);
+      if (cap <= 0) continue;
+      capacity += cap;
+      speedWeighted += cap * state.chips.byId[d.chipId]!.userSpeedTokensPerSec[tierId];
+      const site = state.sites.byId[d.siteId]!;
+      for (const regionId of state.regions.ids) {
+        const ms = site.latencyMs[regionId] ?? 300;
+        if (latency[regionId] === undefined || ms < latency[regionId]!) latency[regionId] = ms;
+      }
+    }
+    if (capacity > 0) offers.push({ companyId, price, capacity, speed: speedWeighted / capacity, latency, reliability: company.reliability });
+  }
+  return offers;
+}
+
+function clearTier(draft: GameState, tierId: TierId): void {
+  const tier = draft.tiers[tierId];
+  const offers = offersFor(draft, tierId);
+  const regions = draft.regions.ids.map((id) => draft.regions.byId[id]!).filter((r) => r.open && r.inferenceDemandShare > 0);
+  const served: number[] = offers.map(() => 0);
+  const servedByRegion: number[][] = offers.map(() => regions.map(() => 0));
+  let demandTotal = 0;
+  let priceWeighted = 0;
+
+  // Shares and demand per region.
+  const shares: number[][] = regions.map(() => offers.map(() => 0));
+  const want: number[][] = regions.map(() => offers.map(() => 0));
+  regions.forEach((region, r) => {
+    const utilities = offers.map((o) =>
+      -tier.priceSensitivity * ln(o.price / tier.refPricePerMTokUsd) +
+      tier.speedSensitivity * ln(Math.max(1, o.speed) / tier.referenceSpeedTokensPerSec) -
+      LATENCY_WEIGHT_PER_MS * (o.latency[region.id] ?? 300) +
+      RELIABILITY_WEIGHT * o.reliability,
+    );
+    const max = utilities.reduce((m, u) => Math.max(m, u), -Infinity);
+    const weights = utilities.map((u) => exp(u - max));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    let avgPrice = tier.refPricePerMTokUsd;
+    if (offers.length > 0) {
+      avgPrice = 0;
+      offers.forEach((o, p) => {
+        shares[r]![p] = weights[p]! / sum;
+        avgPrice += shares[r]![p]! * o.price;
+      });
+    }
+    const ratio = Math.min(20, Math.max(0.05, avgPrice / tier.refPricePerMTokUsd));
+    const demand = tier.refDemandTokens * region.inferenceDemandShare * pow(ratio, -tier.elasticity);
+    demandTotal += demand;
+    priceWeighted += demand * avgPrice;
+    offers.forEach((_, p) => {
+      want[r]![p] = shares[r]![p]! * demand;
+    });
+  });
+
+  // Capacity caps with overflow re-allocation.
+  const remaining = offers.map((o) => o.capacity);
+  for (let round = 0; round < ALLOCATION_ROUNDS; round++) {
+    const fill = offers.map((_, p) => {
+      let desired = 0;
+      for (let r = 0; r < regions.length; r++) desired += want[r]![p]!;
+      return desired > 0 ? Math.min(1, remaining[p]! / desired) : 1;
+    });
+    let leftoverTotal = 0;
+    const leftover = regions.map((_, r) => {
+      let left = 0;
+      offers.forEach((_, p) => {
+        const take = want[r]![p]! * fill[p]!;
+        served[p]! += take;
+        servedByRegion[p]![r]! += take;
+        remaining[p]! -= take;
+        left += want[r]![p]! - take;
+        want[r]![p] = 0;
+      });
+      leftoverTotal += left;
+      return left;
+    });
+    if (leftoverTotal <= 1) break;
+    const open = offers.map((_, p) => fill[p]! >= 1 && remaining[p]! > 1);
+    let anyOpen = false;
+    regions.forEach((_, r) => {
+      let weight = 0;
+      offers.forEach((_, p) => {
+        if (open[p]) weight += shares[r]![p]!;
+      });
+      if (weight <= 0) return;
+      anyOpen = true;
+      offers.forEach((_, p) => {
+        if (open[p]) want[r]![p] = (leftover[r]! * shares[r]![p]!) / weight;
+      });
+    });
+    if (!anyOpen) break;
+  }
+
+  // Book results: deployments pro-rata to capacity, revenue per company and tier.
+  const servedByCompany: Record<Id, number> = {};
+  let servedTotal = 0;
+  offers.forEach((o, p) => {
+    const tokens = served[p]!;
+    servedByCompany[o.companyId] = tokens;
+    servedTotal += tokens;
+    for (const id of draft.deployments.ids) {
+      const d = draft.deployments.byId[id]!;
+      if (d.companyId !== o.companyId || d.workload !== tierId) continue;
+      const cap = deploymentTokenCapacity(draft, d);
+      d.servedTokens = cap > 0 ? (tokens * cap) / o.capacity : 0;
+      d.utilization = cap > 0 ? d.servedTokens / cap : 0;
+    }
+    postLedger(draft, o.companyId, 'revenue:inference', tierId, (tokens / TOKENS_PER_MTOK) * o.price, `${formatCount(tokens)} ${tier.name} tokens at $${o.price}/M`);
+  });
+  draft.inferenceResults[tierId] = {
+    demandTokens: demandTotal,
+    servedTokens: servedTotal,
+    avgPricePerMTokUsd: demandTotal > 0 ? priceWeighted / demandTotal : tier.refPricePerMTokUsd,
+    servedByCompany,
+  };
+  const unserved = demandTotal - servedTotal;
+  if (unserved > demandTotal * 0.05 && demandTotal > 0) {
+    draft.report.push({ companyId: null, kind: 'market', text: `${tier.name}: ${Math.round((unserved / demandTotal) * 100)}% of demand went unserved for lack of capacity.` });
+  }
+}
+
+/** Moves a tier's reference price, efficiency and demand to next quarter; trends ease toward their long-run rates. */
+function advanceTier(draft: GameState, tierId: TierId): void {
+  const t = draft.tiers[tierId];
+  t.refPricePerMTokUsd *= t.priceDeclinePerQuarter;
+  t.priceDeclinePerQuarter += (t.longRunPriceDeclinePerQuarter - t.priceDeclinePerQuarter) * TREND_EASING;
+  t.efficiencyMultiplier *= t.efficiencyGainPerQuarter;
+  t.efficiencyGainPerQuarter += (1 - t.efficiencyGainPerQuarter) * TREND_EASING;
+  t.refDemandTokens *= t.demandGrowthPerQuarter;
+  t.demandGrowthPerQuarter += (t.longRunDemandGrowthPerQuarter - t.demandGrowthPerQuarter) * TREND_EASING;
+}

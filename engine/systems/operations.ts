@@ -1,0 +1,74 @@
+/**
+ * Operations: power actually drawn (idle chips still draw 30%), energy bought under PPAs (take-or-pay) and on the
+ * spot market, chip and facility opex, and reliability, which falls when chips are throttled.
+ */
+import { postLedger } from '../ledger';
+import { formatMw } from '../format';
+import type { GameState, Id } from '../state';
+import { HOURS_PER_QUARTER } from '../units';
+
+/** Share of full power an idle chip still draws. */
+const IDLE_POWER_SHARE = 0.3;
+
+export function runOperations(draft: GameState): void {
+  const energyByCompanySite: Record<string, number> = {};
+  const keys: string[] = [];
+  for (const id of draft.deployments.ids) {
+    const d = draft.deployments.byId[id]!;
+    const chip = draft.chips.byId[d.chipId]!;
+    const site = draft.sites.byId[d.siteId]!;
+    const fullMw = ((d.count * chip.powerW) / 1e6) * site.pue;
+    const drawShare = (IDLE_POWER_SHARE + (1 - IDLE_POWER_SHARE) * d.utilization) * (1 - d.throttle);
+    d.energyMwh = fullMw * drawShare * HOURS_PER_QUARTER;
+    const key = `${d.companyId}|${d.siteId}`;
+    if (energyByCompanySite[key] === undefined) {
+      energyByCompanySite[key] = 0;
+      keys.push(key);
+    }
+    energyByCompanySite[key] += d.energyMwh;
+  }
+  // PPAs are take-or-pay: the contracted energy is paid whether used or not, and covers usage first.
+  const ppaMwhByKey: Record<string, number> = {};
+  for (const id of draft.contracts.ids) {
+    const ppa = draft.contracts.byId[id]!;
+    if (ppa.startTurn > draft.turn || draft.turn >= ppa.endTurn) continue;
+    const mwh = ppa.mw * HOURS_PER_QUARTER;
+    const key = `${ppa.companyId}|${ppa.siteId}`;
+    ppaMwhByKey[key] = (ppaMwhByKey[key] ?? 0) + mwh;
+    postLedger(draft, ppa.companyId, 'cost:power:ppa', ppa.id, -mwh * ppa.priceUsdPerMwh, `${formatMw(ppa.mw)} PPA at $${ppa.priceUsdPerMwh}/MWh`);
+  }
+  keys.sort();
+  for (const key of keys) {
+    const [companyId, siteId] = key.split('|') as [Id, Id];
+    const spotMwh = Math.max(0, energyByCompanySite[key]! - (ppaMwhByKey[key] ?? 0));
+    const site = draft.sites.byId[siteId]!;
+    postLedger(draft, companyId, 'cost:power:spot', siteId, -spotMwh * site.spotPriceUsdPerMwh, `${Math.round(spotMwh)} MWh spot at $${site.spotPriceUsdPerMwh}/MWh`);
+  }
+  for (const id of draft.deployments.ids) {
+    const d = draft.deployments.byId[id]!;
+    const chip = draft.chips.byId[d.chipId]!;
+    postLedger(draft, d.companyId, 'cost:opex:chips', d.id, -d.count * chip.unitPriceUsd * draft.finance.chipOpexPerQuarterPct, `upkeep of ${d.count} × ${chip.name}`);
+  }
+  for (const id of draft.facilities.ids) {
+    const f = draft.facilities.byId[id]!;
+    if (f.status !== 'ready') continue;
+    postLedger(draft, f.companyId, 'cost:opex:facilities', f.id, -f.capacityMw * draft.finance.facilityOpexUsdPerMwQuarter, `operating ${formatMw(f.capacityMw)}`);
+  }
+  updateReliability(draft);
+}
+
+function updateReliability(draft: GameState): void {
+  for (const companyId of draft.companies.ids) {
+    const company = draft.companies.byId[companyId]!;
+    let chips = 0;
+    let throttled = 0;
+    for (const id of draft.deployments.ids) {
+      const d = draft.deployments.byId[id]!;
+      if (d.companyId !== companyId) continue;
+      chips += d.count;
+      throttled += d.count * d.throttle;
+    }
+    const target = company.baseReliability * (1 - 0.5 * (chips > 0 ? throttled / chips : 0));
+    company.reliability = Math.round((company.reliability + (target - company.reliability) * 0.5) * 1e6) / 1e6;
+  }
+}

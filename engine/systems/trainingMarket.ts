@@ -1,0 +1,50 @@
+/**
+ * The training rental market: labs demand H100e-hours; providers offer their training deployments. The clearing
+ * price is the reference rental price scaled by scarcity √(demand/offer), between the floor and twice the reference;
+ * hours sold are shared pro-rata to capacity. High margin while supply is short.
+ */
+import { deploymentTrainingCapacity } from '../capacity';
+import { formatCount } from '../format';
+import { postLedger } from '../ledger';
+import type { GameState, Id } from '../state';
+import { TREND_EASING } from './inferenceMarket';
+
+export function runTrainingMarket(draft: GameState): void {
+  const market = draft.training;
+  let offered = 0;
+  const byCompany: Record<Id, number> = {};
+  for (const id of draft.deployments.ids) {
+    const d = draft.deployments.byId[id]!;
+    if (draft.companies.byId[d.companyId]!.bankrupt) continue;
+    const cap = deploymentTrainingCapacity(draft, d);
+    offered += cap;
+    if (cap > 0) byCompany[d.companyId] = (byCompany[d.companyId] ?? 0) + cap;
+  }
+  const demand = market.demandH100eHours;
+  const scarcity = offered > 0 ? Math.sqrt(demand / offered) : 2;
+  const price = Math.min(market.refPriceUsdPerHour * 2, Math.max(market.floorPriceUsdPerHour, market.refPriceUsdPerHour * scarcity));
+  const sold = Math.min(demand, offered);
+  const soldShare = offered > 0 ? sold / offered : 0;
+  for (const id of draft.deployments.ids) {
+    const d = draft.deployments.byId[id]!;
+    if (d.workload !== 'training' || draft.companies.byId[d.companyId]!.bankrupt) continue;
+    const cap = deploymentTrainingCapacity(draft, d);
+    d.soldH100eHours = cap * soldShare;
+    d.utilization = soldShare;
+    d.servedTokens = 0;
+  }
+  for (const companyId of draft.companies.ids) {
+    const cap = byCompany[companyId];
+    if (!cap) continue;
+    const hours = cap * soldShare;
+    postLedger(draft, companyId, 'revenue:training', 'training', hours * price, `${formatCount(hours)} H100e-hours at $${price.toFixed(2)}/h`);
+  }
+  market.clearingPriceUsdPerHour = Math.round(price * 100) / 100;
+  market.lastSoldH100eHours = sold;
+  market.lastOfferedH100eHours = offered;
+  // Next quarter's reference values.
+  market.refPriceUsdPerHour = Math.max(market.floorPriceUsdPerHour, market.refPriceUsdPerHour * market.priceDeclinePerQuarter);
+  market.priceDeclinePerQuarter += (1 - market.priceDeclinePerQuarter) * TREND_EASING;
+  market.demandH100eHours *= market.demandGrowthPerQuarter;
+  market.demandGrowthPerQuarter += (market.longRunDemandGrowthPerQuarter - market.demandGrowthPerQuarter) * TREND_EASING;
+}

@@ -1,0 +1,46 @@
+/** Helpers for `Table<T>`: ids stay sorted so iteration order is the same in every runtime. */
+import type { Id, Table } from './state';
+
+export function emptyTable<T extends { id: Id }>(): Table<T> {
+  return { byId: {}, ids: [] };
+}
+
+/** Inserts (or replaces) an entity, keeping `ids` sorted by code-unit order. */
+export function insertRow<T extends { id: Id }>(table: Table<T>, row: T): void {
+  if (!(row.id in table.byId)) {
+    let lo = 0;
+    let hi = table.ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (table.ids[mid]! < row.id) lo = mid + 1;
+      else hi = mid;
+    }
+    table.ids.splice(lo, 0, row.id);
+  }
+  table.byId[row.id] = row;
+}
+
+export function removeRow<T extends { id: Id }>(table: Table<T>, id: Id): void {
+  if (!(id in table.byId)) return;
+  delete table.byId[id];
+  table.ids.splice(table.ids.indexOf(id), 1);
+}
+
+/** Rows in id order. */
+export function rows<T extends { id: Id }>(table: Table<T>): T[] {
+  return table.ids.map((id) => table.byId[id]!);
+}
+
+/** Rows of one company, in id order. */
+export function rowsOf<T extends { id: Id; companyId: Id }>(table: Table<T>, companyId: Id): T[] {
+  const out: T[] = [];
+  for (const id of table.ids) {
+    const row = table.byId[id]!;
+    if (row.companyId === companyId) out.push(row);
+  }
+  return out;
+}
+
+export function hasRow<T extends { id: Id }>(table: Table<T>, id: Id): boolean {
+  return Object.prototype.hasOwnProperty.call(table.byId, id);
+}
