@@ -1,4 +1,5 @@
 /** createGame: a fresh GameState from a validated scenario and a seed. Pure; the same inputs give the same state. */
+import { freeze } from 'immer';
 import { annuityPaymentUsd } from './finance';
 import { hashState } from './hash';
 import { newId } from './ids';
@@ -88,8 +89,10 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
   }
   setUpCompany(state, scenario.player, true);
   for (const rival of scenario.rivals) setUpCompany(state, rival, false);
+  state.hash = '';
   state.hash = hashState(state);
-  return state;
+  // Frozen like every state immer produces: accidental mutation throws, and the hash memo can trust subtrees.
+  return freeze(state, true);
 }
 
 function setUpCompany(state: GameState, setup: CompanySetup, isPlayer: boolean): void {

@@ -1,26 +1,29 @@
 /**
- * endTurn: resolves the current quarter by running every system in the stated order inside one immer `produce`,
- * then advances the quarter and stores the hash of the whole canonical state (computed with `hash` blank).
+ * endTurn: resolves the current quarter by running every system in the stated order (systems/order.ts) on a
+ * private copy of the state, then builds the next frozen state with structural sharing (turnCommit.ts) and stores
+ * the hash of the whole canonical state (computed with `hash` blank).
  */
-import { produce } from 'immer';
 import { hashState } from './hash';
 import type { GameState } from './state';
 import { SYSTEMS } from './systems/order';
+import { cloneForTurn, reconcile } from './turnCommit';
+
+/** Never written during a turn: shared, not copied. */
+const STATIC_KEYS = ['chips', 'victory', 'defeat', 'events', 'finance', 'start'] as const;
+/** Arrays of records that are only appended to or replaced: copied shallowly. */
+const APPEND_ONLY_KEYS = ['history', 'ledger', 'lastLedger', 'report'] as const;
 
 export function endTurn(state: GameState): GameState {
   if (state.outcome) return state;
-  const next = produce(state, (draft) => {
-    draft.report = [];
-    for (const system of SYSTEMS) system.run(draft);
-    draft.lastLedger = draft.ledger;
-    draft.ledger = [];
-    draft.turn += 1;
-    draft.hash = '';
-  });
-  const hash = hashState(next);
-  return produce(next, (draft) => {
-    draft.hash = hash;
-  });
+  const work = cloneForTurn(state, APPEND_ONLY_KEYS, STATIC_KEYS);
+  work.report = [];
+  for (const system of SYSTEMS) system.run(work);
+  work.lastLedger = work.ledger;
+  work.ledger = [];
+  work.turn += 1;
+  work.hash = '';
+  const next = reconcile(state, work);
+  return Object.freeze({ ...next, hash: hashState(next) });
 }
 
 /** The state's own hash recomputed (the `hash` field blanked), to check a state against its stored hash. */

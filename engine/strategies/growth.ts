@@ -3,7 +3,7 @@
  * of demand, buy the most cost-effective allowed chip, build where power is cheap and close to demand, lock in
  * PPAs, price relative to the market's reference, and borrow when cash runs low. Deterministic given the state.
  */
-import { replicaChips, facilityCommittedMw, chipsFacilityMw } from '../capacity';
+import { replicaChips, chipsFacilityMw } from '../capacity';
 import { buildCostUsd, contractedMw, RETROFIT_QUARTERS } from '../commands/handlers';
 import type { Command } from '../commands/schema';
 import { borrowingCapacityUsd } from '../finance';
@@ -17,6 +17,9 @@ import type { GrowthParams } from './types';
 const WORKLOADS: Workload[] = [...TIER_IDS, 'training'];
 /** Cash kept back for next quarter's bills, as quarters of fixed costs. */
 const RESERVE_QUARTERS = 1.5;
+/** Planning assumptions for a chip's share of a new facility. */
+const PLANNING_PUE = 1.3;
+const PLANNING_CAPEX_PER_MW = 10_000_000;
 
 export function growthCommands(state: GameState, companyId: Id, p: GrowthParams): Command[] {
   const commands: Command[] = [];
@@ -43,38 +46,46 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
   }
   let budget = Math.max(0, (cash - reserve) * p.spendShare);
 
-  // 2. Chips: capacity planned for the target share of each workload's demand.
+  // 2. Chips: capacity planned for the target share of each workload's demand, budgeted with the facility
+  //    space they will need (a chip without a powered hall earns nothing).
   const fleet = fleetByWorkload(state, companyId);
   const pipeline = pipelineChips(state, companyId);
   const plannedOrders: { chip: ChipModel; quantity: number }[] = [];
+  const roomMw = Math.max(0, facilityMwTotal(state, companyId) - requiredFacilityMw(state, companyId, []));
+  let roomLeftMw = roomMw;
   for (const workload of WORKLOADS) {
     const chip = bestChip(state, companyId, workload, p);
     if (!chip) continue;
     const need = chipsNeeded(state, chip, workload, p) - (fleet[workload] ?? 0) - (pipeline[workload] ?? 0);
     if (need <= 0) continue;
     const step = workload === 'training' ? 1 : replicaChips(chip, state.tiers[workload]);
-    const affordable = Math.floor(budget / chip.unitPriceUsd / step) * step;
+    const chipMw = (chip.powerW / 1e6) * PLANNING_PUE;
+    const allInUsd = chip.unitPriceUsd + chipMw * PLANNING_CAPEX_PER_MW;
+    const affordable = Math.floor(budget / allInUsd / step) * step;
     const quantity = Math.min(Math.ceil(need / step) * step, affordable);
     if (quantity <= 0) continue;
     plannedOrders.push({ chip, quantity });
-    budget -= quantity * chip.unitPriceUsd;
+    const housed = Math.min(roomLeftMw, quantity * chipMw);
+    roomLeftMw -= housed;
+    budget -= quantity * chip.unitPriceUsd + (quantity * chipMw - housed) * PLANNING_CAPEX_PER_MW;
   }
 
-  // 3. Facilities: room for everything deployed, in inventory, on order and planned.
+  // 3. Facilities first (they take longest), then the chips that fit the remaining cash.
   const needMw = requiredFacilityMw(state, companyId, plannedOrders);
-  let haveMw = 0;
-  for (const f of rowsOf(state.facilities, companyId)) haveMw += f.capacityMw;
+  const haveMw = facilityMwTotal(state, companyId);
   if (needMw > haveMw) {
-    const build = chooseBuild(state, needMw - haveMw, p, budget);
+    const build = chooseBuild(state, needMw - haveMw, p, Math.max(0, cash - reserve));
     if (build) {
       commands.push({ type: 'site/build', siteId: build.site.id, capacityMw: build.mw, shell: build.shell });
-      budget -= buildCostUsd(state, build.site.id, build.mw, build.shell);
+      cash -= buildCostUsd(state, build.site.id, build.mw, build.shell);
     }
   }
   for (const order of plannedOrders) {
-    if (order.quantity * order.chip.unitPriceUsd > cash - reserve) continue;
-    commands.push({ type: 'chips/order', chipId: order.chip.id, quantity: order.quantity });
-    cash -= order.quantity * order.chip.unitPriceUsd;
+    const affordable = Math.floor(Math.max(0, cash - reserve) / order.chip.unitPriceUsd);
+    const quantity = Math.min(order.quantity, affordable);
+    if (quantity <= 0) continue;
+    commands.push({ type: 'chips/order', chipId: order.chip.id, quantity });
+    cash -= quantity * order.chip.unitPriceUsd;
   }
 
   // 4. Deploy inventory into ready facilities, to the workload furthest below its target.
@@ -98,6 +109,19 @@ function fixedCostsPerQuarterUsd(state: GameState, companyId: Id): number {
   for (const loan of rowsOf(state.loans, companyId)) debtService += loan.paymentUsd;
   const operating = last ? last.costOfRevenueUsd - last.depreciationUsd : 0;
   return Math.max(5_000_000, operating + debtService);
+}
+
+/** Full-load MW already deployed in each of a company's facilities (one pass over deployments). */
+function committedMwByFacility(state: GameState, companyId: Id): Record<Id, number> {
+  const out: Record<Id, number> = {};
+  for (const d of rowsOf(state.deployments, companyId)) out[d.facilityId] = (out[d.facilityId] ?? 0) + chipsFacilityMw(state, d.chipId, d.count, d.siteId);
+  return out;
+}
+
+function facilityMwTotal(state: GameState, companyId: Id): number {
+  let mw = 0;
+  for (const f of rowsOf(state.facilities, companyId)) mw += f.capacityMw;
+  return mw;
 }
 
 function fleetByWorkload(state: GameState, companyId: Id): Partial<Record<Workload, number>> {
@@ -155,7 +179,7 @@ function chipsNeeded(state: GameState, chip: ChipModel, workload: Workload, p: G
 }
 
 function requiredFacilityMw(state: GameState, companyId: Id, planned: { chip: ChipModel; quantity: number }[]): number {
-  const pue = 1.3;
+  const pue = PLANNING_PUE;
   let mw = 0;
   for (const d of rowsOf(state.deployments, companyId)) mw += chipsFacilityMw(state, d.chipId, d.count, d.siteId);
   const company = state.companies.byId[companyId]!;
@@ -170,7 +194,8 @@ function requiredFacilityMw(state: GameState, companyId: Id, planned: { chip: Ch
 
 /** Picks a site and size: retrofit shells first (fast), else greenfield with headroom; cheap power, low latency. */
 function chooseBuild(state: GameState, needMw: number, p: GrowthParams, budget: number): { site: Site; mw: number; shell: 'greenfield' | 'retrofit' } | null {
-  const mw = Math.ceil(Math.max(needMw, 5) / 5) * 5;
+  // Build in sizeable steps (a campus, not a rack at a time): at least 20 MW or half again what is needed now.
+  const mw = Math.ceil(Math.max(needMw * 1.5, 20) / 5) * 5;
   let best: { site: Site; mw: number; shell: 'greenfield' | 'retrofit'; score: number } | null = null;
   for (const id of state.sites.ids) {
     const site = state.sites.byId[id]!;
@@ -204,7 +229,8 @@ function deployInventory(state: GameState, companyId: Id, p: GrowthParams): Comm
   const fleet = fleetByWorkload(state, companyId);
   const free: Record<Id, number> = {};
   const facilities = rowsOf(state.facilities, companyId).filter((f) => f.status === 'ready');
-  for (const f of facilities) free[f.id] = f.capacityMw - facilityCommittedMw(state, f.id);
+  const committed = committedMwByFacility(state, companyId);
+  for (const f of facilities) free[f.id] = f.capacityMw - (committed[f.id] ?? 0);
   for (const chipId of Object.keys(company.inventory).sort()) {
     let left = company.inventory[chipId]!;
     const chip = state.chips.byId[chipId]!;
@@ -253,10 +279,11 @@ function ppaTopUps(state: GameState, companyId: Id, p: GrowthParams): Command[] 
   if (p.ppaShare <= 0) return [];
   const commands: Command[] = [];
   const bySite: Record<Id, { facilityMw: number; drawMw: number }> = {};
+  const committed = committedMwByFacility(state, companyId);
   for (const f of rowsOf(state.facilities, companyId)) {
     bySite[f.siteId] ??= { facilityMw: 0, drawMw: 0 };
     bySite[f.siteId]!.facilityMw += f.capacityMw;
-    bySite[f.siteId]!.drawMw += facilityCommittedMw(state, f.id);
+    bySite[f.siteId]!.drawMw += committed[f.id] ?? 0;
   }
   for (const siteId of Object.keys(bySite).sort()) {
     const { facilityMw, drawMw } = bySite[siteId]!;
@@ -279,7 +306,8 @@ function priceFor(state: GameState, companyId: Id, tierId: TierId, p: GrowthPara
     const mtok = (chip.inferenceTokensPerSec[tierId] * tier.efficiencyMultiplier * SECONDS_PER_QUARTER * p.targetUtilization) / TOKENS_PER_MTOK;
     floor = (perQuarterUsd / mtok) * 1.05;
   }
-  const price = Math.max(floor, tier.refPricePerMTokUsd * p.priceFactor);
-  return Math.round(price * 10000) / 10000;
+  // Stay inside the market's sanity bound (20x reference) even when our own costs are higher.
+  const price = Math.min(tier.refPricePerMTokUsd * 19, Math.max(floor, tier.refPricePerMTokUsd * p.priceFactor));
+  return Math.floor(price * 1e6) / 1e6;
 }
 

@@ -74,9 +74,9 @@ export function rivalParams(policy: RivalPolicy): GrowthParams {
   return {
     chipKinds: lpu ? ['sram-lpu'] : ['hbm-gpu'],
     targetShare: {
-      small: 0.3 * inference,
-      mid: 0.35 * inference,
-      frontier: 0.45 * inference,
+      small: 0.5 * inference,
+      mid: 0.55 * inference,
+      frontier: 0.8 * inference,
       training: lpu ? 0 : 0.6 * policy.trainingFocus * policy.aggression,
     },
     priceFactor: policy.priceFactor,

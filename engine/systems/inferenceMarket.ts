@@ -19,7 +19,9 @@ const RELIABILITY_WEIGHT = 3;
 /** Overflow re-allocation rounds; each round gives leftover demand to providers with capacity left. */
 const ALLOCATION_ROUNDS = 6;
 /** Per quarter, each trend parameter moves this share of the way to its long-run value. */
-export const TREND_EASING = 0.12;
+export const TREND_EASING = 0.1;
+/** Long-run algorithmic efficiency gain per quarter (~1.2x a year) that early gains ease toward. */
+const LONG_RUN_EFFICIENCY_GAIN = 1.05;
 
 interface Offer {
   companyId: Id;
@@ -174,7 +176,7 @@ function advanceTier(draft: GameState, tierId: TierId): void {
   t.refPricePerMTokUsd *= t.priceDeclinePerQuarter;
   t.priceDeclinePerQuarter += (t.longRunPriceDeclinePerQuarter - t.priceDeclinePerQuarter) * TREND_EASING;
   t.efficiencyMultiplier *= t.efficiencyGainPerQuarter;
-  t.efficiencyGainPerQuarter += (1 - t.efficiencyGainPerQuarter) * TREND_EASING;
+  t.efficiencyGainPerQuarter += (LONG_RUN_EFFICIENCY_GAIN - t.efficiencyGainPerQuarter) * TREND_EASING;
   t.refDemandTokens *= t.demandGrowthPerQuarter;
   t.demandGrowthPerQuarter += (t.longRunDemandGrowthPerQuarter - t.demandGrowthPerQuarter) * TREND_EASING;
 }

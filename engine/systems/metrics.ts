@@ -4,8 +4,7 @@
  */
 import { chipsDeployed } from '../capacity';
 import { debtUsd, enterpriseValueUsd } from '../finance';
-import { sumLedger } from '../ledger';
-import type { CompanyMetrics, GameState, Id } from '../state';
+import type { CompanyMetrics, GameState, Id, LedgerCategory } from '../state';
 import { TIER_IDS } from '../state';
 import { HOURS_PER_QUARTER, JOULES_PER_MWH, TOKENS_PER_MTOK } from '../units';
 
@@ -20,8 +19,10 @@ export function runMetrics(draft: GameState): void {
     demandAll += draft.inferenceResults[tier].demandTokens;
   }
   const companies: Record<Id, CompanyMetrics> = {};
+  const snapshot = draft;
+  const totals = ledgerTotals(snapshot);
   for (const companyId of draft.companies.ids) {
-    companies[companyId] = companyMetrics(draft, companyId, servedAll);
+    companies[companyId] = companyMetrics(snapshot, companyId, servedAll, totals);
     draft.cumulativeProfitUsd[companyId] = (draft.cumulativeProfitUsd[companyId] ?? 0) + companies[companyId]!.netIncomeUsd;
   }
   draft.history.push({
@@ -38,16 +39,27 @@ export function runMetrics(draft: GameState): void {
   if (draft.history.length > HISTORY_LIMIT) draft.history.shift();
 }
 
-function companyMetrics(state: GameState, companyId: Id, servedAll: number): CompanyMetrics {
+/** Ledger totals by company and category in one pass. */
+function ledgerTotals(state: GameState): Record<Id, Partial<Record<LedgerCategory, number>>> {
+  const out: Record<Id, Partial<Record<LedgerCategory, number>>> = {};
+  for (const e of state.ledger) {
+    const company = (out[e.companyId] ??= {});
+    company[e.category] = (company[e.category] ?? 0) + e.amountUsd;
+  }
+  return out;
+}
+
+function companyMetrics(state: GameState, companyId: Id, servedAll: number, totals: Record<Id, Partial<Record<LedgerCategory, number>>>): CompanyMetrics {
   const company = state.companies.byId[companyId]!;
-  const ledger = state.ledger;
-  const inferenceRevenueUsd = sumLedger(ledger, companyId, 'revenue:inference');
-  const trainingRevenueUsd = sumLedger(ledger, companyId, 'revenue:training');
+  const byCategory = totals[companyId] ?? {};
+  const total = (category: LedgerCategory) => byCategory[category] ?? 0;
+  const inferenceRevenueUsd = total('revenue:inference');
+  const trainingRevenueUsd = total('revenue:training');
   const revenueUsd = inferenceRevenueUsd + trainingRevenueUsd;
-  const powerUsd = -sumLedger(ledger, companyId, 'cost:power:');
-  const opexUsd = -sumLedger(ledger, companyId, 'cost:opex:');
-  const facilityOpexUsd = -sumLedger(ledger, companyId, 'cost:opex:facilities');
-  const interestUsd = -sumLedger(ledger, companyId, 'financing:interest');
+  const powerUsd = -(total('cost:power:ppa') + total('cost:power:spot'));
+  const facilityOpexUsd = -total('cost:opex:facilities');
+  const opexUsd = -total('cost:opex:chips') + facilityOpexUsd;
+  const interestUsd = -total('financing:interest');
   const depreciationUsd = company.lastDepreciationUsd;
   const costOfRevenueUsd = powerUsd + opexUsd + depreciationUsd;
 

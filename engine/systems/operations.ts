@@ -3,7 +3,6 @@
  * spot market, chip and facility opex, and reliability, which falls when chips are throttled.
  */
 import { postLedger } from '../ledger';
-import { formatMw } from '../format';
 import type { GameState, Id } from '../state';
 import { HOURS_PER_QUARTER } from '../units';
 
@@ -27,32 +26,48 @@ export function runOperations(draft: GameState): void {
     }
     energyByCompanySite[key] += d.energyMwh;
   }
+  // Costs are booked per company and site (the ledger stays small; tooltips break figures down by site).
   // PPAs are take-or-pay: the contracted energy is paid whether used or not, and covers usage first.
   const ppaMwhByKey: Record<string, number> = {};
+  const ppaUsdByKey: Record<string, number> = {};
+  const chipOpexByKey: Record<string, number> = {};
+  const facilityOpexByKey: Record<string, number> = {};
+  const addKey = (key: string) => {
+    if (energyByCompanySite[key] === undefined) {
+      energyByCompanySite[key] = 0;
+      keys.push(key);
+    }
+  };
   for (const id of draft.contracts.ids) {
     const ppa = draft.contracts.byId[id]!;
     if (ppa.startTurn > draft.turn || draft.turn >= ppa.endTurn) continue;
-    const mwh = ppa.mw * HOURS_PER_QUARTER;
     const key = `${ppa.companyId}|${ppa.siteId}`;
-    ppaMwhByKey[key] = (ppaMwhByKey[key] ?? 0) + mwh;
-    postLedger(draft, ppa.companyId, 'cost:power:ppa', ppa.id, -mwh * ppa.priceUsdPerMwh, `${formatMw(ppa.mw)} PPA at $${ppa.priceUsdPerMwh}/MWh`);
-  }
-  keys.sort();
-  for (const key of keys) {
-    const [companyId, siteId] = key.split('|') as [Id, Id];
-    const spotMwh = Math.max(0, energyByCompanySite[key]! - (ppaMwhByKey[key] ?? 0));
-    const site = draft.sites.byId[siteId]!;
-    postLedger(draft, companyId, 'cost:power:spot', siteId, -spotMwh * site.spotPriceUsdPerMwh, `${Math.round(spotMwh)} MWh spot at $${site.spotPriceUsdPerMwh}/MWh`);
+    addKey(key);
+    ppaMwhByKey[key] = (ppaMwhByKey[key] ?? 0) + ppa.mw * HOURS_PER_QUARTER;
+    ppaUsdByKey[key] = (ppaUsdByKey[key] ?? 0) + ppa.mw * HOURS_PER_QUARTER * ppa.priceUsdPerMwh;
   }
   for (const id of draft.deployments.ids) {
     const d = draft.deployments.byId[id]!;
-    const chip = draft.chips.byId[d.chipId]!;
-    postLedger(draft, d.companyId, 'cost:opex:chips', d.id, -d.count * chip.unitPriceUsd * draft.finance.chipOpexPerQuarterPct, `upkeep of ${d.count} × ${chip.name}`);
+    const key = `${d.companyId}|${d.siteId}`;
+    chipOpexByKey[key] = (chipOpexByKey[key] ?? 0) + d.count * draft.chips.byId[d.chipId]!.unitPriceUsd * draft.finance.chipOpexPerQuarterPct;
   }
   for (const id of draft.facilities.ids) {
     const f = draft.facilities.byId[id]!;
     if (f.status !== 'ready') continue;
-    postLedger(draft, f.companyId, 'cost:opex:facilities', f.id, -f.capacityMw * draft.finance.facilityOpexUsdPerMwQuarter, `operating ${formatMw(f.capacityMw)}`);
+    const key = `${f.companyId}|${f.siteId}`;
+    addKey(key);
+    facilityOpexByKey[key] = (facilityOpexByKey[key] ?? 0) + f.capacityMw * draft.finance.facilityOpexUsdPerMwQuarter;
+  }
+  keys.sort();
+  for (const key of keys) {
+    const [companyId, siteId] = key.split('|') as [Id, Id];
+    const site = draft.sites.byId[siteId]!;
+    const ppaMwh = ppaMwhByKey[key] ?? 0;
+    const spotMwh = Math.max(0, energyByCompanySite[key]! - ppaMwh);
+    if (ppaMwh > 0) postLedger(draft, companyId, 'cost:power:ppa', siteId, -ppaUsdByKey[key]!, `${Math.round(ppaMwh)} MWh under PPAs (take-or-pay)`);
+    postLedger(draft, companyId, 'cost:power:spot', siteId, -spotMwh * site.spotPriceUsdPerMwh, `${Math.round(spotMwh)} MWh spot at $${site.spotPriceUsdPerMwh}/MWh`);
+    postLedger(draft, companyId, 'cost:opex:chips', siteId, -(chipOpexByKey[key] ?? 0), 'chip upkeep');
+    postLedger(draft, companyId, 'cost:opex:facilities', siteId, -(facilityOpexByKey[key] ?? 0), 'facility operations');
   }
   updateReliability(draft);
 }

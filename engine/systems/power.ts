@@ -3,9 +3,8 @@
  * spot power cannot carry its chips at full load (capacity is lost, never silently ignored).
  */
 import { chipsFacilityMw } from '../capacity';
-import { contractedMw } from '../commands/handlers';
 import { formatMw, formatPct } from '../format';
-import { nextNormal } from '../math/rng';
+import { nextNormal, type RngState } from '../math/rng';
 import { removeRow } from '../table';
 import type { GameState, Id } from '../state';
 
@@ -15,7 +14,7 @@ const SEASONAL = [1.04, 0.94, 1.1, 0.97] as const;
 export function runPower(draft: GameState): void {
   const quarterIndex = (draft.start.quarter - 1 + draft.turn) % 4;
   const loadBySite = aiLoadBySite(draft);
-  const rng = draft.rng['power']!;
+  const rng = [...draft.rng['power']!] as RngState;
   for (const id of draft.sites.ids) {
     const site = draft.sites.byId[id]!;
     const load = loadBySite[id] ?? 0;
@@ -24,6 +23,7 @@ export function runPower(draft: GameState): void {
     const price = site.basePowerPriceUsdPerMwh * SEASONAL[quarterIndex]! * noise * site.priceShockFactor * (1 + 0.6 * tightness * tightness);
     site.spotPriceUsdPerMwh = Math.round(price * 100) / 100;
   }
+  draft.rng['power'] = rng;
   expireContracts(draft);
   throttle(draft);
 }
@@ -49,40 +49,51 @@ function expireContracts(draft: GameState): void {
 }
 
 function throttle(draft: GameState): void {
-  // Group deployments by company and site; ids are sorted so groups fill in a stable order.
-  const groups: Record<string, Id[]> = {};
+  // One pass each over deployments, facilities and contracts, grouped by "company|site".
+  const demandMw: Record<string, number> = {};
+  const members: Record<string, Id[]> = {};
   const keys: string[] = [];
   for (const id of draft.deployments.ids) {
     const d = draft.deployments.byId[id]!;
     const key = `${d.companyId}|${d.siteId}`;
-    if (!groups[key]) {
-      groups[key] = [];
+    if (!members[key]) {
+      members[key] = [];
+      demandMw[key] = 0;
       keys.push(key);
     }
-    groups[key]!.push(id);
+    members[key]!.push(id);
+    demandMw[key] += chipsFacilityMw(draft, d.chipId, d.count, d.siteId);
+  }
+  const facilityMw: Record<string, number> = {};
+  for (const id of draft.facilities.ids) {
+    const f = draft.facilities.byId[id]!;
+    if (f.status !== 'ready') continue;
+    const key = `${f.companyId}|${f.siteId}`;
+    facilityMw[key] = (facilityMw[key] ?? 0) + f.capacityMw;
+  }
+  const ppaMw: Record<string, number> = {};
+  for (const id of draft.contracts.ids) {
+    const p = draft.contracts.byId[id]!;
+    if (p.startTurn > draft.turn || draft.turn >= p.endTurn) continue;
+    const key = `${p.companyId}|${p.siteId}`;
+    ppaMw[key] = (ppaMw[key] ?? 0) + p.mw;
   }
   keys.sort();
   for (const key of keys) {
     const [companyId, siteId] = key.split('|') as [Id, Id];
     const site = draft.sites.byId[siteId]!;
-    let demandMw = 0;
-    for (const id of groups[key]!) {
+    const demand = demandMw[key]!;
+    const supplyMw = (ppaMw[key] ?? 0) + site.spotAvailability * (facilityMw[key] ?? 0);
+    const cut = demand > supplyMw && demand > 0 ? 1 - supplyMw / demand : 0;
+    for (const id of members[key]!) {
       const d = draft.deployments.byId[id]!;
-      demandMw += chipsFacilityMw(draft, d.chipId, d.count, siteId);
+      if (d.throttle !== cut) d.throttle = cut;
     }
-    let facilityMw = 0;
-    for (const fid of draft.facilities.ids) {
-      const f = draft.facilities.byId[fid]!;
-      if (f.companyId === companyId && f.siteId === siteId && f.status === 'ready') facilityMw += f.capacityMw;
-    }
-    const supplyMw = contractedMw(draft, companyId, siteId, draft.turn) + site.spotAvailability * facilityMw;
-    const cut = demandMw > supplyMw && demandMw > 0 ? 1 - supplyMw / demandMw : 0;
-    for (const id of groups[key]!) draft.deployments.byId[id]!.throttle = cut;
     if (cut > 0.001) {
       draft.report.push({
         companyId,
         kind: 'throttle',
-        text: `${site.name}: chips need ${formatMw(demandMw)} but only ${formatMw(supplyMw)} is contracted or available on the spot market; ${formatPct(cut)} of capacity throttled.`,
+        text: `${site.name}: chips need ${formatMw(demand)} but only ${formatMw(supplyMw)} is contracted or available on the spot market; ${formatPct(cut)} of capacity throttled.`,
       });
     }
   }

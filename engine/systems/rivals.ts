@@ -3,7 +3,7 @@
  * A refused command is simply not taken (the policy re-plans next quarter).
  */
 import { applyToDraft } from '../commands/apply';
-import { nextFloat } from '../math/rng';
+import { nextFloat, type RngState } from '../math/rng';
 import { rivalStrategy } from '../strategies';
 import type { GameState } from '../state';
 
@@ -11,8 +11,10 @@ export function runRivals(draft: GameState): void {
   for (const companyId of draft.companies.ids) {
     const company = draft.companies.byId[companyId]!;
     if (company.isPlayer || company.bankrupt || !company.policy) continue;
-    const rng = draft.rng[`rival:${companyId}`]!;
+    // Systems run on a plain working copy (see turnCommit.ts), so the strategy reads plain objects.
+    const rng = [...draft.rng[`rival:${companyId}`]!] as RngState;
     const commands = rivalStrategy(company.policy)(draft, companyId, () => nextFloat(rng));
+    draft.rng[`rival:${companyId}`] = rng;
     for (const command of commands) applyToDraft(draft, companyId, command);
   }
 }

@@ -143,7 +143,7 @@ describe('canonicalJson', () => {
     ];
     for (const [value, msg] of cases) {
       expect(() => canonicalJson(value)).toThrow(msg);
-      expect(() => hashState(value)).toThrow(/^canonicalJson: /);
+      expect(() => hashState(value)).toThrow(/^hashState: /);
     }
   });
 });
@@ -157,7 +157,7 @@ describe('hashState', () => {
       company: { cash: 1.5e9, pue: 1.12, regions: ['us-east', 'eu-west'], online: true, note: null },
       'é': 'ünïcödé ✓',
     };
-    expect(hashState(v)).toBe('988d4d9e2568aa7dc850a492a5dbf704');
+    expect(hashState(v)).toBe('a5a4be6d7080db41e7a980ce28a09be0');
   });
 
   it('changing any one number changes the hash', () => {
@@ -200,5 +200,30 @@ describe('hashState', () => {
     for (let i = 0; i < 10; i++) hashState(state);
     const ms = (performance.now() - t0) / 10;
     expect(ms).toBeLessThan(50); // ~3 ms on a dev machine; generous so CI cannot flake
+  });
+});
+
+describe('hashState memo of frozen subtrees', () => {
+  it('gives the same digest for frozen and unfrozen copies, and tracks changes in unfrozen objects', () => {
+    const make = () => ({ a: { b: [1, 2.5, 'x'], c: { d: true } }, e: null });
+    const frozen = make();
+    const deepFreeze = (o: object): object => {
+      for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+      return Object.freeze(o);
+    };
+    deepFreeze(frozen);
+    const plain = make();
+    expect(hashState(frozen)).toBe(hashState(plain));
+    expect(hashState(frozen)).toBe(hashState(frozen)); // memo hit returns the same digest
+    const before = hashState(plain);
+    plain.a.c.d = false; // unfrozen objects are never memoized, so a change is always seen
+    expect(hashState(plain)).not.toBe(before);
+  });
+
+  it('distinguishes integers, floats, strings and nesting that print alike', () => {
+    expect(hashState({ x: 1 })).not.toBe(hashState({ x: '1' }));
+    expect(hashState({ x: 1 })).not.toBe(hashState({ x: 1.0000000000000002 }));
+    expect(hashState([[1], 2])).not.toBe(hashState([1, [2]]));
+    expect(hashState({ x: 0 })).toBe(hashState({ x: -0 }));
   });
 });

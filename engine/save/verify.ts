@@ -1,0 +1,115 @@
+/**
+ * Verifying a save by replay (DESIGN §2): resolve and check the scenario, replay every turn's commands, compare
+ * each turn's hash with the stored one, then apply the pending commands. The stored state is never trusted: a
+ * checkpoint is reported usable for seeking only when its own hash and the replayed hash of its turn agree.
+ */
+import { applyCommand } from '../commands/apply';
+import { createGame } from '../createGame';
+import { parseScenario } from '../scenario/load';
+import type { Scenario } from '../scenario/schema';
+import { findBuiltInScenario } from '../scenarios';
+import type { GameState } from '../state';
+import { computeStateHash, endTurn } from '../turn';
+import { ENGINE_VERSION } from '../version';
+import type { Save } from './schema';
+
+export type ResolveScenario = (id: string) => { scenario: Scenario; hash: string } | undefined;
+
+export type VerifyResult =
+  | {
+      ok: true;
+      /** Turns replayed. */
+      turns: number;
+      /** Hash of the state after the last replayed turn (the start state's hash for a save with no turns). */
+      finalHash: string;
+      /** The replayed state, pending commands included: where the save resumes. */
+      state: GameState;
+      scenario: Scenario;
+      /** Turns whose checkpoint matched the replay, safe for seeking. */
+      trustedCheckpointTurns: number[];
+    }
+  /** `turn`: the first turn (1-based) whose replay differs or whose command is rejected. */
+  | { ok: false; turn: number; error: string }
+  /** The scenario cannot be found or checked. */
+  | { ok: false; turn?: undefined; error: string };
+
+export function verifySave(save: Save, resolveScenario: ResolveScenario = findBuiltInScenario): VerifyResult {
+  try {
+    return replay(save, resolveScenario);
+  } catch (e) {
+    // an engine bug reached by a well-formed save is reported, not thrown at the caller
+    return { ok: false, error: `the engine failed while replaying the save: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function replay(save: Save, resolveScenario: ResolveScenario): VerifyResult {
+  const resolved = resolveSaveScenario(save, resolveScenario);
+  if (!resolved.ok) return resolved;
+  const scenario = resolved.scenario;
+  const failAt = (turn: number, error: string) => ({ ok: false as const, turn, error: versionNote(save.engineVersion) + error });
+
+  let state = createGame(scenario, save.seed);
+  const checkpoints = new Map(save.checkpoints.map((c) => [c.turn, c.state]));
+  const trustedCheckpointTurns: number[] = [];
+  for (let t = 0; t < save.turns.length; t++) {
+    const turn = t + 1;
+    if (state.outcome) return failAt(turn, `the save has ${save.turns.length} turns but the game ended after turn ${state.outcome.turn}`);
+    const applied = applyAll(state, save.turns[t]!.commands, turn);
+    if (!applied.ok) return failAt(turn, applied.error);
+    state = endTurn(applied.state);
+    const stored = save.turns[t]!.hash;
+    if (state.hash !== stored) return failAt(turn, `turn ${turn}: the replayed state hash ${state.hash} differs from the saved ${stored}`);
+    const checkpoint = checkpoints.get(turn);
+    if (checkpoint && checkpoint.hash === state.hash && safeStateHash(checkpoint) === state.hash) trustedCheckpointTurns.push(turn);
+  }
+  const resumed = applyAll(state, save.pending, save.turns.length + 1);
+  if (!resumed.ok) return failAt(save.turns.length + 1, resumed.error);
+  return { ok: true, turns: save.turns.length, finalHash: state.hash, state: resumed.state, scenario, trustedCheckpointTurns };
+}
+
+function resolveSaveScenario(save: Save, resolve: ResolveScenario): { ok: true; scenario: Scenario } | { ok: false; error: string } {
+  const { id, hash, embedded } = save.scenario;
+  if (embedded === null) {
+    const builtIn = resolve(id);
+    if (!builtIn) return { ok: false, error: `unknown built-in scenario "${id}": this build does not have it` };
+    if (builtIn.hash !== hash) return { ok: false, error: `save was made with a different version of scenario ${id} (scenario hash ${hash}, this build has ${builtIn.hash})` };
+    return { ok: true, scenario: builtIn.scenario };
+  }
+  const parsed = parseScenario(embedded);
+  if (!parsed.ok) {
+    const first = parsed.errors.slice(0, 3).map((e) => `${e.path.replace(/^\$/, '$.scenario.embedded')}: ${e.message}`);
+    return { ok: false, error: `the embedded scenario is invalid: ${first.join('; ')}` };
+  }
+  if (parsed.scenario.id !== id) return { ok: false, error: `the embedded scenario is "${parsed.scenario.id}" but the save names "${id}"` };
+  if (parsed.hash !== hash) return { ok: false, error: `save was made with a different version of scenario ${id} (the embedded scenario's hash ${parsed.hash} is not the recorded ${hash})` };
+  return { ok: true, scenario: parsed.scenario };
+}
+
+/** Applies a turn's recorded commands; the first rejection names the command and the engine's reason. */
+function applyAll(state: GameState, commands: readonly unknown[], turn: number): { ok: true; state: GameState } | { ok: false; error: string } {
+  for (let i = 0; i < commands.length; i++) {
+    const result = applyCommand(state, commands[i]);
+    if (!result.ok) {
+      const type = (commands[i] as { type?: unknown }).type;
+      return { ok: false, error: `turn ${turn}: command ${i + 1} of ${commands.length} (${String(type)}) was rejected: ${result.error}` };
+    }
+    state = result.state;
+  }
+  return { ok: true, state };
+}
+
+/** A checkpoint's own hash; a malformed one (not JSON data) hashes to nothing. */
+function safeStateHash(state: object): string | null {
+  try {
+    return computeStateHash(state as GameState);
+  } catch {
+    return null;
+  }
+}
+
+/** Prefix for failures when the save's engine major version differs from this engine's. */
+function versionNote(saveEngineVersion: string): string {
+  const major = (v: string) => v.split(/[.-]/)[0];
+  if (major(saveEngineVersion) === major(ENGINE_VERSION)) return '';
+  return `the save was made with engine ${saveEngineVersion} and this is engine ${ENGINE_VERSION} (a different major version, whose rules may differ); `;
+}
