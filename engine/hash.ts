@@ -312,40 +312,60 @@ export function hashState(value: unknown): string {
   return hex8(d[0]) + hex8(d[1]) + hex8(d[2]) + hex8(d[3]);
 }
 
+/** Key strings as hash words, memoized: state objects reuse a few hundred key names. Bounded. */
+const keyWords = new Map<string, number[]>();
+
+function wordsOfKey(key: string): number[] {
+  let words = keyWords.get(key);
+  if (!words) {
+    words = [TAG_STRING, key.length];
+    let i = 0;
+    for (; i + 1 < key.length; i += 2) words.push(key.charCodeAt(i) | (key.charCodeAt(i + 1) << 16));
+    if (i < key.length) words.push(key.charCodeAt(i));
+    if (keyWords.size < 4096) keyWords.set(key, words);
+  }
+  return words;
+}
+
+/** Feeds one child value; returns whether it is memoizable (primitives always are). */
+function feedValue(h: WordHasher, child: unknown, depth: number, where: string): boolean {
+  if (child === null) h.word(TAG_NULL);
+  else if (child === true) h.word(TAG_TRUE);
+  else if (child === false) h.word(TAG_FALSE);
+  else if (typeof child === 'number') h.number(child, where);
+  else if (typeof child === 'string') h.string(child);
+  else if (typeof child === 'object') {
+    const proto = Object.getPrototypeOf(child);
+    if (!Array.isArray(child) && proto !== Object.prototype && proto !== null) throw new Error(`hashState: ${describe(child)} at ${where}`);
+    h.digest(containerDigest(child, depth + 1, where));
+    return frozenDigests.has(child);
+  } else throw new Error(`hashState: unsupported value of type ${typeof child} at ${where}`);
+  return true;
+}
+
 function containerDigest(value: object, depth: number, where: string): Digest {
   const cached = frozenDigests.get(value);
   if (cached) return cached;
   if (depth > MAX_DEPTH) throw new Error(`hashState: nesting deeper than ${MAX_DEPTH} (cycle?) at ${where}`);
   const h = new WordHasher();
   let cacheable = Object.isFrozen(value);
-  const feed = (child: unknown, path: string): void => {
-    if (child === null) h.word(TAG_NULL);
-    else if (child === true) h.word(TAG_TRUE);
-    else if (child === false) h.word(TAG_FALSE);
-    else if (typeof child === 'number') h.number(child, path);
-    else if (typeof child === 'string') h.string(child);
-    else if (typeof child === 'object') {
-      const proto = Object.getPrototypeOf(child);
-      if (!Array.isArray(child) && proto !== Object.prototype && proto !== null) throw new Error(`hashState: ${describe(child)} at ${path}`);
-      h.digest(containerDigest(child, depth + 1, path));
-      cacheable &&= frozenDigests.has(child);
-    } else throw new Error(`hashState: unsupported value of type ${typeof child} at ${path}`);
-  };
   if (Array.isArray(value)) {
     h.word(TAG_ARRAY);
     h.word(value.length);
     for (let i = 0; i < value.length; i++) {
       if (!(i in value)) throw new Error(`hashState: hole in array at ${where}[${i}]`);
-      feed(value[i], where);
+      if (!feedValue(h, value[i], depth, where)) cacheable = false;
     }
   } else {
     const keys = sortedKeys(value);
     h.word(TAG_OBJECT);
     h.word(keys.length);
     const obj = value as Record<string, unknown>;
-    for (const key of keys) {
-      h.string(key);
-      feed(obj[key], where);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const words = wordsOfKey(key);
+      for (let w = 0; w < words.length; w++) h.word(words[w]!);
+      if (!feedValue(h, obj[key], depth, where)) cacheable = false;
     }
   }
   const d = h.finish();

@@ -13,3 +13,5 @@ export { quarterAt, quarterLabel, currentQuarter } from './quarter';
 export { formatUsd, formatMw, formatCount, formatPct } from './format';
 export { ENGINE_VERSION } from './version';
 export * from './state';
+export * from './save';
+export { seedRng, nextFloat, type RngState } from './math/rng';

@@ -2,6 +2,7 @@
  * Game rules for every command: `check` reads the state and returns a reason to refuse (or null),
  * `apply` changes an immer draft and cannot fail. The table is typed so a missing handler does not compile.
  */
+import { isDraft, original } from 'immer';
 import { replicaChips, facilityCommittedMw, chipsFacilityMw } from '../capacity';
 import { annuityPaymentUsd, borrowingCapacityUsd, enterpriseValueUsd } from '../finance';
 import { formatCount, formatMw, formatUsd } from '../format';
@@ -162,9 +163,13 @@ export const handlers: HandlerTable = {
       company.inventory[c.chipId] = (company.inventory[c.chipId] ?? 0) - c.count;
       const value = c.count * chip.unitPriceUsd;
       const perQuarter = value / chip.usefulLifeQuarters;
-      const existing = draft.deployments.ids
-        .map((id) => draft.deployments.byId[id]!)
-        .find((d) => d.facilityId === c.facilityId && d.chipId === c.chipId && d.workload === c.workload);
+      // Look the match up on the plain pre-command state: reading every row through the draft would proxy them all.
+      const base = isDraft(draft) ? original(draft)! : draft;
+      const existingId = base.deployments.ids.find((id) => {
+        const d = base.deployments.byId[id]!;
+        return d.facilityId === c.facilityId && d.chipId === c.chipId && d.workload === c.workload;
+      });
+      const existing = existingId === undefined ? undefined : draft.deployments.byId[existingId];
       if (existing) {
         existing.count += c.count;
         existing.bookValueUsd += value;

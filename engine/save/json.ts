@@ -38,6 +38,11 @@ export function formatBytes(bytes: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
+/** Control characters (terminal escape sequences) in text quoted from an untrusted file, made visible. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** UTF-8 length of a JS string, without TextEncoder (the engine has no DOM or Node types). */
 export function utf8Length(text: string): number {
   let bytes = 0;

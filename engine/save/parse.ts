@@ -3,7 +3,7 @@
  * header, migrations to the current version, then the schema. Never throws; every refusal says what and where.
  */
 import { jsonPath } from '../scenario/load';
-import { parseJsonText, type JsonLimits } from './json';
+import { parseJsonText, printable, type JsonLimits } from './json';
 import { migrateSave } from './migrations';
 import { SAVE_FORMAT, SAVE_LIMITS, SaveSchema, type Save } from './schema';
 
@@ -29,14 +29,14 @@ export function parseSave(text: string, options: ParseSaveOptions = {}): ParseSa
   }
   const header = raw as Record<string, unknown>;
   if (header.format !== SAVE_FORMAT) {
-    const found = typeof header.format === 'string' ? `its format is "${header.format.slice(0, 60)}"` : 'it has no "format" field';
+    const found = typeof header.format === 'string' ? `its format is ${JSON.stringify(header.format.slice(0, 60))}` : 'it has no "format" field';
     return { ok: false, error: `not a Tokens per Watt save: ${found} (expected "${SAVE_FORMAT}")` };
   }
   const migrated = migrateSave(header);
   if (!migrated.ok) return migrated;
   const parsed = SaveSchema.safeParse(migrated.save);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message }));
+    const issues = parsed.error.issues.map((i) => ({ path: printable(jsonPath(i.path)), message: printable(i.message) }));
     const shown = issues.slice(0, SHOWN_ISSUES).map((i) => `${i.path}: ${i.message}`).join('; ');
     const more = issues.length > SHOWN_ISSUES ? ` (and ${issues.length - SHOWN_ISSUES} more)` : '';
     return { ok: false, error: `invalid save: ${shown}${more}`, issues };

@@ -38,7 +38,8 @@ export const SaveSchema = z.strictObject({
   version: z.literal(1),
   engineVersion: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'expected a version such as 1.2.3').max(64),
   scenario: z.strictObject({
-    id: z.string().min(1).max(64),
+    /** Same rule as scenario ids, so it is safe to print. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'expected a scenario id (lowercase letters, digits and dashes)'),
     hash,
     /** The whole scenario for a custom one; null for a built-in (looked up by id and checked by hash). */
     embedded: z.record(z.string(), z.unknown()).nullable(),

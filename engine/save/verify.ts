@@ -11,6 +11,7 @@ import { findBuiltInScenario } from '../scenarios';
 import type { GameState } from '../state';
 import { computeStateHash, endTurn } from '../turn';
 import { ENGINE_VERSION } from '../version';
+import { printable } from './json';
 import type { Save } from './schema';
 
 export type ResolveScenario = (id: string) => { scenario: Scenario; hash: string } | undefined;
@@ -35,10 +36,12 @@ export type VerifyResult =
 
 export function verifySave(save: Save, resolveScenario: ResolveScenario = findBuiltInScenario): VerifyResult {
   try {
-    return replay(save, resolveScenario);
+    const result = replay(save, resolveScenario);
+    // messages quote ids from the file: keep terminal escape sequences out of them
+    return result.ok ? result : { ...result, error: printable(result.error) };
   } catch (e) {
     // an engine bug reached by a well-formed save is reported, not thrown at the caller
-    return { ok: false, error: `the engine failed while replaying the save: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: printable(`the engine failed while replaying the save: ${e instanceof Error ? e.message : String(e)}`) };
   }
 }
 

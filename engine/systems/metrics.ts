@@ -103,13 +103,23 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
     enterpriseValueUsd: enterpriseValueUsd(state, companyId, ebitdaUsd, growth),
     inferenceTokens: Math.round(tokens),
     inferenceShare: servedAll > 0 ? round4(tokens / servedAll) : 0,
-    costPerMTokUsd: tokens > 0 ? round4(inferenceCostUsd / (tokens / TOKENS_PER_MTOK)) : 0,
-    joulesPerToken: tokens > 0 ? round4((energyInference * JOULES_PER_MWH) / tokens) : 0,
+    costPerMTokUsd: tokens > 0 ? significant4(inferenceCostUsd / (tokens / TOKENS_PER_MTOK)) : 0,
+    joulesPerToken: tokens > 0 ? significant4((energyInference * JOULES_PER_MWH) / tokens) : 0,
     chipsDeployed: chipsDeployed(state, companyId),
     powerDrawMw: Math.round((energyAll / HOURS_PER_QUARTER) * 100) / 100,
     throttledPct: chips > 0 ? round4(throttledChips / chips) : 0,
     trainingH100eHours: Math.round(trainingH100eHours),
   };
+}
+
+/** Four significant digits (cost per token and J/token fall by orders of magnitude over a game). */
+function significant4(x: number): number {
+  if (x === 0) return 0;
+  let scale = 1;
+  const a = Math.abs(x);
+  while (a * scale < 1000) scale *= 10;
+  while (a * scale >= 10000) scale /= 10;
+  return Math.round(x * scale) / scale;
 }
 
 function round4(x: number): number {
