@@ -82,6 +82,7 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
       spotPriceUsdPerMwh: s.basePowerPriceUsdPerMwh,
       priceShockFactor: 1,
       priceShockUntilTurn: 0,
+      queueRequestedMw: 0,
     });
   }
   for (const c of scenario.world.chips) {
@@ -148,7 +149,7 @@ function setUpCompany(state: GameState, setup: CompanySetup, isPlayer: boolean):
   for (const l of setup.loans) {
     insertRow(state.loans, {
       id: newId(state, 'loan'), companyId: setup.id, principalUsd: l.principalUsd, balanceUsd: l.principalUsd,
-      annualRate: l.annualRate, termQuarters: l.termQuarters, paymentUsd: annuityPaymentUsd(l.principalUsd, l.annualRate, l.termQuarters), startTurn: 0,
+      annualRate: l.annualRate, termQuarters: l.termQuarters, paymentUsd: annuityPaymentUsd(l.principalUsd, l.annualRate, l.termQuarters), paymentsLeft: l.termQuarters, startTurn: 0,
     });
   }
 }

@@ -222,26 +222,50 @@ class WordHasher {
   private h2 = 0;
   private h3 = 0;
   private h4 = 0;
-  private k = [0, 0, 0, 0];
+  private k1 = 0;
+  private k2 = 0;
+  private k3 = 0;
   private filled = 0;
   private words = 0;
 
   word(w: number): void {
-    this.k[this.filled++] = w | 0;
     this.words++;
-    if (this.filled === 4) this.block();
+    switch (this.filled) {
+      case 0:
+        this.k1 = w | 0;
+        this.filled = 1;
+        return;
+      case 1:
+        this.k2 = w | 0;
+        this.filled = 2;
+        return;
+      case 2:
+        this.k3 = w | 0;
+        this.filled = 3;
+        return;
+      default:
+        this.block(w | 0);
+    }
   }
 
-  private block(): void {
-    const [w1, w2, w3, w4] = this.k as [number, number, number, number];
-    this.h1 ^= Math.imul(rotl(Math.imul(w1, C1), 15), C2);
-    this.h1 = (Math.imul((rotl(this.h1, 19) + this.h2) | 0, 5) + 0x561ccd1b) | 0;
-    this.h2 ^= Math.imul(rotl(Math.imul(w2, C2), 16), C3);
-    this.h2 = (Math.imul((rotl(this.h2, 17) + this.h3) | 0, 5) + 0x0bcaa747) | 0;
-    this.h3 ^= Math.imul(rotl(Math.imul(w3, C3), 17), C4);
-    this.h3 = (Math.imul((rotl(this.h3, 15) + this.h4) | 0, 5) + 0x96cd1c35) | 0;
-    this.h4 ^= Math.imul(rotl(Math.imul(w4, C4), 18), C1);
-    this.h4 = (Math.imul((rotl(this.h4, 13) + this.h1) | 0, 5) + 0x32ac3b17) | 0;
+  /** Mixes the buffered k1..k3 and the fourth word k4 (one 16-byte Murmur block). */
+  private block(k4: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let h3 = this.h3;
+    let h4 = this.h4;
+    h1 ^= Math.imul(rotl(Math.imul(this.k1, C1), 15), C2);
+    h1 = (Math.imul((rotl(h1, 19) + h2) | 0, 5) + 0x561ccd1b) | 0;
+    h2 ^= Math.imul(rotl(Math.imul(this.k2, C2), 16), C3);
+    h2 = (Math.imul((rotl(h2, 17) + h3) | 0, 5) + 0x0bcaa747) | 0;
+    h3 ^= Math.imul(rotl(Math.imul(this.k3, C3), 17), C4);
+    h3 = (Math.imul((rotl(h3, 15) + h4) | 0, 5) + 0x96cd1c35) | 0;
+    h4 ^= Math.imul(rotl(Math.imul(k4, C4), 18), C1);
+    h4 = (Math.imul((rotl(h4, 13) + h1) | 0, 5) + 0x32ac3b17) | 0;
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    this.h4 = h4;
     this.filled = 0;
   }
 
@@ -276,10 +300,9 @@ class WordHasher {
   finish(): Digest {
     const t = this.filled;
     if (t > 0) {
-      const [w1, w2, w3] = this.k as [number, number, number, number];
-      if (t > 2) this.h3 ^= Math.imul(rotl(Math.imul(w3, C3), 17), C4);
-      if (t > 1) this.h2 ^= Math.imul(rotl(Math.imul(w2, C2), 16), C3);
-      this.h1 ^= Math.imul(rotl(Math.imul(w1, C1), 15), C2);
+      if (t > 2) this.h3 ^= Math.imul(rotl(Math.imul(this.k3, C3), 17), C4);
+      if (t > 1) this.h2 ^= Math.imul(rotl(Math.imul(this.k2, C2), 16), C3);
+      this.h1 ^= Math.imul(rotl(Math.imul(this.k1, C1), 15), C2);
     }
     const len = this.words * 4;
     let h1 = this.h1 ^ len;

@@ -46,6 +46,8 @@ export interface Site {
   headroomGrowthMwPerQuarter: number;
   /** Interconnection queue: quarters a greenfield facility waits for its grid connection. */
   queueQuarters: number;
+  /** Greenfield MW requested at this site so far; every QUEUE_MW_PER_QUARTER of it adds a quarter to the queue. */
+  queueRequestedMw: number;
   /** Existing shells that can be retrofitted quickly (colocation); consumed by retrofit builds. */
   retrofitAvailableMw: number;
   /** Long-run wholesale price; the quarter's spot price moves around it. */
@@ -238,6 +240,8 @@ export interface Loan {
   termQuarters: number;
   /** Fixed quarterly payment (annuity) covering interest and principal. */
   paymentUsd: number;
+  /** Scheduled payments still to make; the last one clears the balance. */
+  paymentsLeft: number;
   startTurn: number;
 }
 

@@ -36,9 +36,11 @@ export function checkCommand(state: GameState, companyId: Id, command: Command):
 
 /** Applies a checked command to a draft (used inside endTurn for rivals). Returns null when refused. */
 export function applyToDraft(draft: GameState, companyId: Id, command: Command): CommandEvent[] | string {
-  const refusal = checkCommand(draft, companyId, command);
+  const parsed = parseCommand(command);
+  if (!parsed.ok) return parsed.error;
+  const refusal = checkCommand(draft, companyId, parsed.command);
   if (refusal) return refusal;
-  return handlerFor(command.type).apply(draft, companyId, command);
+  return handlerFor(parsed.command.type).apply(draft, companyId, parsed.command);
 }
 
 /** The player's command: `{ok:true, state, events}` or `{ok:false, state /* unchanged *\/, error}`. */

@@ -9,7 +9,7 @@ import { formatCount, formatMw, formatUsd } from '../format';
 import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import { insertRow, removeRow, hasRow } from '../table';
-import type { GameState, Id, Workload } from '../state';
+import type { Deployment, GameState, Id, Workload } from '../state';
 import type { CommandOf, CommandType } from './schema';
 
 /** What a command did, for notifications. */
@@ -31,6 +31,7 @@ export const RETROFIT_CAPEX_SHARE = 0.6;
 /** Each this many MW of greenfield requests lengthens a site's interconnection queue by a quarter. */
 export const QUEUE_MW_PER_QUARTER = 250;
 
+/** `count` is the chips that would serve together (merged with a matching deployment already in the facility). */
 function workloadProblem(state: GameState, chipId: Id, count: number, workload: Workload): string | null {
   const chip = state.chips.byId[chipId]!;
   if (workload === 'training') {
@@ -80,7 +81,10 @@ export const handlers: HandlerTable = {
       if (c.shell === 'retrofit') site.retrofitAvailableMw -= c.capacityMw;
       else {
         site.gridHeadroomMw -= c.capacityMw;
-        site.queueQuarters += Math.floor(c.capacityMw / QUEUE_MW_PER_QUARTER);
+        // Counted on the running total, so splitting a request into small ones does not dodge the queue.
+        const before = Math.floor(site.queueRequestedMw / QUEUE_MW_PER_QUARTER);
+        site.queueRequestedMw += c.capacityMw;
+        site.queueQuarters += Math.floor(site.queueRequestedMw / QUEUE_MW_PER_QUARTER) - before;
       }
       postLedger(draft, companyId, 'capex:facilities', id, -cost, `${c.shell} ${formatMw(c.capacityMw)} at ${site.name}`);
       return [{ text: `Construction of ${formatMw(c.capacityMw)} at ${site.name} started: ready in ${quarters} quarter(s).` }];
@@ -149,7 +153,8 @@ export const handlers: HandlerTable = {
       const have = state.companies.byId[companyId]!.inventory[c.chipId] ?? 0;
       const chip = state.chips.byId[c.chipId]!;
       if (have < c.count) return `Only ${formatCount(have)} × ${chip.name} in inventory; ${formatCount(c.count)} requested.`;
-      const workload = workloadProblem(state, c.chipId, c.count, c.workload);
+      const joined = matchingDeployment(state, c.facilityId, c.chipId, c.workload);
+      const workload = workloadProblem(state, c.chipId, c.count + (joined?.count ?? 0), c.workload);
       if (workload) return workload;
       const free = facility.capacityMw - facilityCommittedMw(state, facility.id);
       const need = chipsFacilityMw(state, c.chipId, c.count, facility.siteId);
@@ -164,12 +169,8 @@ export const handlers: HandlerTable = {
       const value = c.count * chip.unitPriceUsd;
       const perQuarter = value / chip.usefulLifeQuarters;
       // Look the match up on the plain pre-command state: reading every row through the draft would proxy them all.
-      const base = isDraft(draft) ? original(draft)! : draft;
-      const existingId = base.deployments.ids.find((id) => {
-        const d = base.deployments.byId[id]!;
-        return d.facilityId === c.facilityId && d.chipId === c.chipId && d.workload === c.workload;
-      });
-      const existing = existingId === undefined ? undefined : draft.deployments.byId[existingId];
+      const match = matchingDeployment(isDraft(draft) ? original(draft)! : draft, c.facilityId, c.chipId, c.workload);
+      const existing = match ? draft.deployments.byId[match.id] : undefined;
       if (existing) {
         existing.count += c.count;
         existing.bookValueUsd += value;
@@ -185,7 +186,7 @@ export const handlers: HandlerTable = {
       const events = [{ text: `Deployed ${formatCount(c.count)} × ${chip.name} at ${site.name} on ${c.workload}.` }];
       if (c.workload !== 'training') {
         const replica = replicaChips(chip, draft.tiers[c.workload]);
-        const idle = c.count % replica;
+        const idle = (existing ? existing.count : c.count) % replica;
         if (idle > 0) events.push({ text: `${formatCount(idle)} chips are a partial replica and serve nothing until more arrive.` });
       }
       return events;
@@ -198,10 +199,22 @@ export const handlers: HandlerTable = {
       const d = state.deployments.byId[c.deploymentId]!;
       if (d.companyId !== companyId) return `Deployment ${c.deploymentId} belongs to another company.`;
       if (d.workload === c.workload) return `That deployment already runs ${c.workload}.`;
-      return workloadProblem(state, d.chipId, d.count, c.workload);
+      const joined = matchingDeployment(state, d.facilityId, d.chipId, c.workload);
+      return workloadProblem(state, d.chipId, d.count + (joined?.count ?? 0), c.workload);
     },
     apply(draft, _companyId, c) {
       const d = draft.deployments.byId[c.deploymentId]!;
+      const match = matchingDeployment(isDraft(draft) ? original(draft)! : draft, d.facilityId, d.chipId, c.workload);
+      if (match) {
+        // Chips of one kind on one workload in one facility serve together: merge, so replicas count as a whole.
+        const into = draft.deployments.byId[match.id]!;
+        into.count += d.count;
+        into.bookValueUsd += d.bookValueUsd;
+        into.depreciationPerQuarterUsd += d.depreciationPerQuarterUsd;
+        const moved = d.count;
+        removeRow(draft.deployments, d.id);
+        return [{ text: `${formatCount(moved)} chips switched to ${c.workload}, joining ${formatCount(into.count - moved)} already there.` }];
+      }
       d.workload = c.workload;
       return [{ text: `${formatCount(d.count)} chips switched to ${c.workload}.` }];
     },
@@ -233,7 +246,7 @@ export const handlers: HandlerTable = {
       const id = newId(draft, 'loan');
       insertRow(draft.loans, {
         id, companyId, principalUsd: c.amountUsd, balanceUsd: c.amountUsd, annualRate: rate, termQuarters: c.termQuarters,
-        paymentUsd: annuityPaymentUsd(c.amountUsd, rate, c.termQuarters), startTurn: draft.turn,
+        paymentUsd: annuityPaymentUsd(c.amountUsd, rate, c.termQuarters), paymentsLeft: c.termQuarters, startTurn: draft.turn,
       });
       postLedger(draft, companyId, 'financing:loan', id, c.amountUsd, `loan at ${(rate * 100).toFixed(1)}%/yr over ${c.termQuarters} quarters`);
       return [{ text: `Borrowed ${formatUsd(c.amountUsd)} at ${(rate * 100).toFixed(1)}% a year over ${c.termQuarters} quarters.` }];
@@ -278,6 +291,15 @@ export const handlers: HandlerTable = {
     },
   },
 };
+
+/** The deployment of that chip and workload already in a facility, if any (they merge). */
+function matchingDeployment(state: GameState, facilityId: Id, chipId: Id, workload: Workload): Deployment | undefined {
+  for (const id of state.deployments.ids) {
+    const d = state.deployments.byId[id]!;
+    if (d.facilityId === facilityId && d.chipId === chipId && d.workload === workload) return d;
+  }
+  return undefined;
+}
 
 export function buildCostUsd(state: GameState, siteId: Id, capacityMw: number, shell: 'greenfield' | 'retrofit'): number {
   const perMw = state.sites.byId[siteId]!.capexUsdPerMw;

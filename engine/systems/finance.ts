@@ -11,7 +11,7 @@ import { insertRow, removeRow } from '../table';
 import type { GameState, Id } from '../state';
 
 /** Buildings depreciate over 15 years. */
-const FACILITY_LIFE_QUARTERS = 60;
+export const FACILITY_LIFE_QUARTERS = 60;
 /** Extra annual rate on emergency credit drawn to avoid a cash shortfall. */
 const EMERGENCY_RATE_PREMIUM = 0.05;
 
@@ -19,7 +19,10 @@ export function runFinance(draft: GameState): void {
   for (const id of [...draft.loans.ids]) {
     const loan = draft.loans.byId[id]!;
     const interest = Math.round((loan.balanceUsd * loan.annualRate) / 4);
-    const principal = Math.min(loan.balanceUsd, Math.max(0, loan.paymentUsd - interest));
+    // The last scheduled payment clears whatever rounding left over.
+    loan.paymentsLeft -= 1;
+    const last = loan.paymentsLeft <= 0;
+    const principal = last ? loan.balanceUsd : Math.min(loan.balanceUsd, Math.max(0, loan.paymentUsd - interest));
     postLedger(draft, loan.companyId, 'financing:interest', loan.id, -interest, `interest at ${(loan.annualRate * 100).toFixed(1)}%/yr`);
     postLedger(draft, loan.companyId, 'financing:principal', loan.id, -principal, 'scheduled amortization');
     loan.balanceUsd -= principal;
@@ -34,7 +37,7 @@ export function runFinance(draft: GameState): void {
   }
   for (const id of draft.facilities.ids) {
     const f = draft.facilities.byId[id]!;
-    if (f.status !== 'ready') continue;
+    if (f.status !== 'ready' || f.readyTurn > draft.turn) continue;
     const amount = Math.min(f.bookValueUsd, f.capexUsd / FACILITY_LIFE_QUARTERS);
     f.bookValueUsd -= amount;
     draft.companies.byId[f.companyId]!.lastDepreciationUsd += amount;
@@ -55,7 +58,7 @@ function coverShortfall(draft: GameState, companyId: Id): void {
     const id = newId(draft, 'loan');
     insertRow(draft.loans, {
       id, companyId, principalUsd: shortfall, balanceUsd: shortfall, annualRate: rate, termQuarters: 8,
-      paymentUsd: annuityPaymentUsd(shortfall, rate, 8), startTurn: draft.turn,
+      paymentUsd: annuityPaymentUsd(shortfall, rate, 8), paymentsLeft: 8, startTurn: draft.turn,
     });
     postLedger(draft, companyId, 'financing:loan', id, shortfall, 'emergency credit to cover a cash shortfall');
     draft.report.push({ companyId, kind: 'finance', text: `Cash fell short by ${formatUsd(shortfall)}; lenders advanced emergency credit at ${(rate * 100).toFixed(1)}%/yr.` });

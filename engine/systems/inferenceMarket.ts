@@ -142,7 +142,15 @@ function clearTier(draft: GameState, tierId: TierId): void {
     if (!anyOpen) break;
   }
 
-  // Book results: deployments pro-rata to capacity, revenue per company and tier.
+  // Book results: deployments pro-rata to capacity, revenue per company and tier. Every deployment on the tier
+  // starts from zero, so chips whose company stopped offering it (or cannot serve) show as idle, not as last quarter.
+  for (const id of draft.deployments.ids) {
+    const d = draft.deployments.byId[id]!;
+    if (d.workload === tierId && (d.servedTokens !== 0 || d.utilization !== 0)) {
+      d.servedTokens = 0;
+      d.utilization = 0;
+    }
+  }
   const servedByCompany: Record<Id, number> = {};
   let servedTotal = 0;
   offers.forEach((o, p) => {

@@ -7,6 +7,7 @@ import { debtUsd, enterpriseValueUsd } from '../finance';
 import type { CompanyMetrics, GameState, Id, LedgerCategory } from '../state';
 import { TIER_IDS } from '../state';
 import { HOURS_PER_QUARTER, JOULES_PER_MWH, TOKENS_PER_MTOK } from '../units';
+import { FACILITY_LIFE_QUARTERS } from './finance';
 
 /** Turns of history kept (a 200-turn sandbox fits; older records are dropped first). */
 export const HISTORY_LIMIT = 400;
@@ -85,7 +86,12 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
   let tokens = 0;
   for (const tier of TIER_IDS) tokens += state.inferenceResults[tier].servedByCompany[companyId] ?? 0;
   const inferenceEnergyShare = energyAll > 0 ? energyInference / energyAll : 0;
-  const inferenceCostUsd = inferenceChipCostsUsd + (powerUsd + facilityOpexUsd) * inferenceEnergyShare;
+  let facilityDepreciationUsd = 0;
+  for (const id of state.facilities.ids) {
+    const f = state.facilities.byId[id]!;
+    if (f.companyId === companyId && f.status === 'ready' && f.readyTurn <= state.turn && f.bookValueUsd > 0) facilityDepreciationUsd += f.capexUsd / FACILITY_LIFE_QUARTERS;
+  }
+  const inferenceCostUsd = inferenceChipCostsUsd + (powerUsd + facilityOpexUsd + facilityDepreciationUsd) * inferenceEnergyShare;
 
   const previous = state.history[state.history.length - 1]?.companies[companyId];
   const growth = previous && previous.revenueUsd > 0 ? revenueUsd / previous.revenueUsd - 1 : 0;
@@ -102,7 +108,8 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
     debtUsd: debtUsd(state, companyId),
     enterpriseValueUsd: enterpriseValueUsd(state, companyId, ebitdaUsd, growth),
     inferenceTokens: Math.round(tokens),
-    inferenceShare: servedAll > 0 ? round4(tokens / servedAll) : 0,
+    // Unrounded, so the shares of all companies sum to at most 1; the UI rounds for display.
+    inferenceShare: servedAll > 0 ? tokens / servedAll : 0,
     costPerMTokUsd: tokens > 0 ? significant4(inferenceCostUsd / (tokens / TOKENS_PER_MTOK)) : 0,
     joulesPerToken: tokens > 0 ? significant4((energyInference * JOULES_PER_MWH) / tokens) : 0,
     chipsDeployed: chipsDeployed(state, companyId),

@@ -53,7 +53,8 @@ export function runOperations(draft: GameState): void {
   }
   for (const id of draft.facilities.ids) {
     const f = draft.facilities.byId[id]!;
-    if (f.status !== 'ready') continue;
+    // Ready for chips from readyTurn on; the quarter before it only finishes construction.
+    if (f.status !== 'ready' || f.readyTurn > draft.turn) continue;
     const key = `${f.companyId}|${f.siteId}`;
     addKey(key);
     facilityOpexByKey[key] = (facilityOpexByKey[key] ?? 0) + f.capacityMw * draft.finance.facilityOpexUsdPerMwQuarter;

@@ -22,12 +22,18 @@ export function runTrainingMarket(draft: GameState): void {
   }
   const demand = market.demandH100eHours;
   const scarcity = offered > 0 ? Math.sqrt(demand / offered) : 2;
-  const price = Math.min(market.refPriceUsdPerHour * 2, Math.max(market.floorPriceUsdPerHour, market.refPriceUsdPerHour * scarcity));
+  // Rounded to cents once, so the ledger and the price the player sees agree.
+  const price = Math.round(Math.min(market.refPriceUsdPerHour * 2, Math.max(market.floorPriceUsdPerHour, market.refPriceUsdPerHour * scarcity)) * 100) / 100;
   const sold = Math.min(demand, offered);
   const soldShare = offered > 0 ? sold / offered : 0;
   for (const id of draft.deployments.ids) {
     const d = draft.deployments.byId[id]!;
-    if (d.workload !== 'training' || draft.companies.byId[d.companyId]!.bankrupt) continue;
+    if (d.workload !== 'training') continue;
+    if (draft.companies.byId[d.companyId]!.bankrupt) {
+      d.soldH100eHours = 0;
+      d.utilization = 0;
+      continue;
+    }
     const cap = deploymentTrainingCapacity(draft, d);
     d.soldH100eHours = cap * soldShare;
     d.utilization = soldShare;
@@ -39,7 +45,7 @@ export function runTrainingMarket(draft: GameState): void {
     const hours = cap * soldShare;
     postLedger(draft, companyId, 'revenue:training', 'training', hours * price, `${formatCount(hours)} H100e-hours at $${price.toFixed(2)}/h`);
   }
-  market.clearingPriceUsdPerHour = Math.round(price * 100) / 100;
+  market.clearingPriceUsdPerHour = price;
   market.lastSoldH100eHours = sold;
   market.lastOfferedH100eHours = offered;
   // Next quarter's reference values.

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand, canonicalJson, computeStateHash, endTurn } from '../../engine/index';
+import { removeRow } from '../../engine/table';
+import { accept } from './support/commands';
+import { PLAYER, edit, newGame } from './support/game';
+
+describe('endTurn', () => {
+  it('advances one quarter and stores the hash of the new state', () => {
+    const state = newGame();
+    const next = endTurn(state);
+    expect(next.turn).toBe(state.turn + 1);
+    expect(next.hash).toMatch(/^[0-9a-f]{32}$/);
+    expect(next.hash).toBe(computeStateHash(next));
+    expect(next.hash).not.toBe(state.hash);
+  });
+
+  it('moves the whole turn’s ledger, including the player’s commands, to lastLedger', () => {
+    const ordered = accept(newGame(), { type: 'chips/order', chipId: 'lpu-v1', quantity: 100 }).state;
+    const commandEntries = ordered.ledger;
+    expect(commandEntries).toHaveLength(1);
+    const next = endTurn(ordered);
+    expect(next.ledger).toEqual([]);
+    expect(next.lastLedger.slice(0, 1)).toEqual(commandEntries);
+    expect(next.lastLedger.length).toBeGreaterThan(1);
+  });
+
+  it('cash changes of the turn add up to the ledger, company by company', () => {
+    const start = newGame(9);
+    const ordered = accept(start, { type: 'chips/order', chipId: 'lpu-v1', quantity: 100 }).state;
+    const next = endTurn(ordered);
+    for (const id of next.companies.ids) {
+      const sum = next.lastLedger.filter((e) => e.companyId === id).reduce((a, e) => a + e.amountUsd, 0);
+      expect(next.companies.byId[id]!.cashUsd - start.companies.byId[id]!.cashUsd).toBe(sum);
+    }
+  });
+
+  it('starts a fresh report each quarter', () => {
+    const state = edit(newGame(), (d) => {
+      d.report.push({ companyId: PLAYER, kind: 'market', text: 'stale line from last quarter' });
+    });
+    expect(endTurn(state).report.some((r) => r.text === 'stale line from last quarter')).toBe(false);
+  });
+
+  it('does not mutate its input', () => {
+    const state = newGame();
+    const json = canonicalJson(state);
+    endTurn(state);
+    expect(canonicalJson(state)).toBe(json);
+  });
+
+  it('a player who runs out of cash with nothing to borrow against goes bankrupt, and the game ends there', () => {
+    // No chips, no buildings, no cash — only the take-or-pay PPA at Quebec still to pay.
+    const broke = edit(newGame(), (d) => {
+      for (const id of [...d.deployments.ids]) if (d.deployments.byId[id]!.companyId === PLAYER) removeRow(d.deployments, id);
+      for (const id of [...d.facilities.ids]) if (d.facilities.byId[id]!.companyId === PLAYER) removeRow(d.facilities, id);
+      d.companies.byId[PLAYER]!.inventory = {};
+      d.companies.byId[PLAYER]!.cashUsd = 0;
+    });
+    const next = endTurn(broke);
+    expect(next.companies.byId[PLAYER]!.bankrupt).toBe(true);
+    expect(next.outcome).toMatchObject({ result: 'lost', turn: 1 });
+    expect(next.outcome!.reason).toMatch(/ran out of cash in \d{4} Q[1-4]: revenue .* against power /);
+    expect(next.report.some((r) => r.kind === 'finance' && r.companyId === PLAYER)).toBe(true);
+    expect(endTurn(next)).toBe(next);
+    expect(applyCommand(next, { type: 'market/setPrice', tier: 'mid', pricePerMTokUsd: 0.5 }).ok).toBe(false);
+  });
+
+  it('returns the same state once the game is over', () => {
+    const over = edit(newGame(), (d) => {
+      d.outcome = { result: 'won', turn: 28, reason: 'test' };
+    });
+    expect(endTurn(over)).toBe(over);
+  });
+
+  it('the same seed and commands give the same hash every turn; another seed does not', () => {
+    let a = newGame(123);
+    let b = newGame(123);
+    let c = newGame(124);
+    for (let t = 0; t < 3; t++) {
+      a = endTurn(a);
+      b = endTurn(b);
+      c = endTurn(c);
+      expect(a.hash).toBe(b.hash);
+      expect(a.hash).not.toBe(c.hash);
+    }
+  });
+});
