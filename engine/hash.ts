@@ -170,11 +170,16 @@ export function hashString(s: string): string {
     if (rem > 2) h2 ^= Math.imul(rotl(Math.imul(u(2) | (u(3) << 16), C2), 16), C3);
     h1 ^= Math.imul(rotl(Math.imul(u(0) | (u(1) << 16), C1), 15), C2);
   }
-  const len = n * 2; // byte length (mod 2^32 via ^)
-  h1 ^= len;
-  h2 ^= len;
-  h3 ^= len;
-  h4 ^= len;
+  const d = finalMix(h1, h2, h3, h4, n * 2);
+  return hex8(d[0]) + hex8(d[1]) + hex8(d[2]) + hex8(d[3]);
+}
+
+/** Murmur3 x86_128 finalization: length xor, cross-adds and fmix32 on each lane. */
+function finalMix(a: number, b: number, c: number, e: number, lengthBytes: number): Digest {
+  let h1 = a ^ lengthBytes;
+  let h2 = b ^ lengthBytes;
+  let h3 = c ^ lengthBytes;
+  let h4 = e ^ lengthBytes;
   h1 = (h1 + h2 + h3 + h4) | 0;
   h2 = (h2 + h1) | 0;
   h3 = (h3 + h1) | 0;
@@ -187,7 +192,7 @@ export function hashString(s: string): string {
   h2 = (h2 + h1) | 0;
   h3 = (h3 + h1) | 0;
   h4 = (h4 + h1) | 0;
-  return hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4);
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
 /**
@@ -304,24 +309,7 @@ class WordHasher {
       if (t > 1) this.h2 ^= Math.imul(rotl(Math.imul(this.k2, C2), 16), C3);
       this.h1 ^= Math.imul(rotl(Math.imul(this.k1, C1), 15), C2);
     }
-    const len = this.words * 4;
-    let h1 = this.h1 ^ len;
-    let h2 = this.h2 ^ len;
-    let h3 = this.h3 ^ len;
-    let h4 = this.h4 ^ len;
-    h1 = (h1 + h2 + h3 + h4) | 0;
-    h2 = (h2 + h1) | 0;
-    h3 = (h3 + h1) | 0;
-    h4 = (h4 + h1) | 0;
-    h1 = fmix32(h1);
-    h2 = fmix32(h2);
-    h3 = fmix32(h3);
-    h4 = fmix32(h4);
-    h1 = (h1 + h2 + h3 + h4) | 0;
-    h2 = (h2 + h1) | 0;
-    h3 = (h3 + h1) | 0;
-    h4 = (h4 + h1) | 0;
-    return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+    return finalMix(this.h1, this.h2, this.h3, this.h4, this.words * 4);
   }
 }
 
