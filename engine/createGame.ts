@@ -1,13 +1,13 @@
 /** createGame: a fresh GameState from a validated scenario and a seed. Pure; the same inputs give the same state. */
 import { freeze } from 'immer';
-import { annuityPaymentUsd } from './finance';
+import { newLoan } from './finance';
 import { hashState } from './hash';
 import { newId } from './ids';
 import { seedRng, type RngState } from './math/rng';
 import type { Scenario, CompanySetup } from './scenario/schema';
 import { scenarioHash } from './scenario/load';
 import { emptyTable, insertRow } from './table';
-import type { Company, GameState, PerTier, Tier, TierMarketResult } from './state';
+import type { Company, GameState, PerTier, RevenueSharePartner, Tier, TierMarketResult } from './state';
 import { TIER_IDS } from './state';
 import { ENGINE_VERSION } from './version';
 
@@ -62,7 +62,9 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
     orders: emptyTable(),
     contracts: emptyTable(),
     loans: emptyTable(),
-    finance: { ...scenario.world.finance },
+    deals: emptyTable(),
+    capitalMarkets: { sentiment: 1, sentimentChange: 0 },
+    finance: { ...scenario.world.finance, revenueSharePartner: partnerOf(scenario) },
     events: scenario.events.map((e) => ({ ...e })),
     victory: scenario.victory.map((c) => ({ ...c })),
     defeat: scenario.defeat.map((c) => ({ ...c })),
@@ -146,10 +148,11 @@ function setUpCompany(state: GameState, setup: CompanySetup, isPlayer: boolean):
       startTurn: 0, endTurn: p.termQuarters,
     });
   }
-  for (const l of setup.loans) {
-    insertRow(state.loans, {
-      id: newId(state, 'loan'), companyId: setup.id, principalUsd: l.principalUsd, balanceUsd: l.principalUsd,
-      annualRate: l.annualRate, termQuarters: l.termQuarters, paymentUsd: annuityPaymentUsd(l.principalUsd, l.annualRate, l.termQuarters), paymentsLeft: l.termQuarters, startTurn: 0,
-    });
-  }
+  for (const l of setup.loans) insertRow(state.loans, newLoan(newId(state, 'loan'), setup.id, l.principalUsd, l.annualRate, l.termQuarters, 0));
+}
+
+/** The scenario's revenue-share partner, copied (the state is frozen; the scenario must stay usable). */
+function partnerOf(scenario: Scenario): RevenueSharePartner | null {
+  const p = scenario.world.finance.revenueSharePartner;
+  return p ? { name: p.name, regionIds: [...p.regionIds], commitmentUsd: p.commitmentUsd, baseHurdleIrr: p.baseHurdleIrr } : null;
 }

@@ -1,6 +1,29 @@
-/** Finance rules shared by commands and systems: credit limits, loan payments, valuation. */
+/** Finance rules shared by commands and systems: credit limits, loan payments, covenants, valuation. */
 import { pow } from './math';
-import type { GameState, Id } from './state';
+import type { GameState, Id, Loan } from './state';
+
+/** Every loan's covenant: net debt (loan balances − cash) at most 4× annualized EBITDA, tested each quarter end. */
+export const COVENANT_MAX_NET_DEBT_TO_EBITDA = 4;
+/** Added to a loan's annual rate after a second consecutive covenant breach (once per loan). */
+export const COVENANT_PENALTY_RATE = 0.03;
+
+/** A new fully amortizing loan row, with the standard covenant and no breach yet. */
+export function newLoan(id: Id, companyId: Id, principalUsd: number, annualRate: number, termQuarters: number, startTurn: number): Loan {
+  return {
+    id, companyId, principalUsd, balanceUsd: principalUsd, annualRate, termQuarters,
+    paymentUsd: annuityPaymentUsd(principalUsd, annualRate, termQuarters), paymentsLeft: termQuarters, startTurn,
+    covenantMaxNetDebtToEbitda: COVENANT_MAX_NET_DEBT_TO_EBITDA, covenantBreaches: 0, covenantPenaltyApplied: false,
+  };
+}
+
+/**
+ * Whether net debt breaks a leverage covenant: net debt above `maxRatio` × annualized EBITDA (4 × the quarter's).
+ * No net debt never breaks it; net debt with EBITDA at or below zero always does.
+ */
+export function breaksLeverageCovenant(netDebtUsd: number, ebitdaQuarterUsd: number, maxRatio: number): boolean {
+  if (netDebtUsd <= 0) return false;
+  return ebitdaQuarterUsd <= 0 || netDebtUsd > maxRatio * 4 * ebitdaQuarterUsd;
+}
 
 /** Quarterly payment of a fully amortizing loan (annuity): P·r / (1 − (1+r)^−n), r = annual rate / 4. */
 export function annuityPaymentUsd(principalUsd: number, annualRate: number, termQuarters: number): number {

@@ -243,6 +243,53 @@ export interface Loan {
   /** Scheduled payments still to make; the last one clears the balance. */
   paymentsLeft: number;
   startTurn: number;
+  /** Covenant: the company's net debt (loans − cash) may be at most this many times its annualized EBITDA. */
+  covenantMaxNetDebtToEbitda: number;
+  /** Consecutive quarter-end tests this loan's covenant failed (0 = in compliance). */
+  covenantBreaches: number;
+  /** The penalty rate (COVENANT_PENALTY_RATE) has been added after a second consecutive breach; it applies once. */
+  covenantPenaltyApplied: boolean;
+}
+
+/** The revenue-share partner a scenario offers (the Gulf fund); terms in `engine/revenueShare.ts`. */
+export interface RevenueSharePartner {
+  name: string;
+  /** Regions whose sites it funds. */
+  regionIds: Id[];
+  /** Most it funds over all deals together (USD). */
+  commitmentUsd: number;
+  /** Annual IRR it asks at a 90% revenue share and a 5% upside share; other terms move it (requiredHurdleIrr). */
+  baseHurdleIrr: number;
+}
+
+/**
+ * A revenue-share deal: the partner paid for a facility; every quarter it takes `partnerSharePct` of the facility's
+ * revenue until its IRR reaches `hurdleIrr`, then `upsideSharePct` for as long as the facility runs.
+ */
+export interface RevenueShareDeal {
+  id: Id;
+  companyId: Id;
+  facilityId: Id;
+  /** Fractions of the facility's revenue (0.7 = 70%), and the annual (effective) hurdle IRR. */
+  partnerSharePct: number;
+  hurdleIrr: number;
+  upsideSharePct: number;
+  signedTurn: number;
+  fundedUsd: number;
+  /**
+   * The partner's quarterly cash flows (integer USD, its point of view): [−funded at signing, then what it received
+   * for each quarter since]. Index k is k quarters after signing; the IRR is computed from these.
+   */
+  flows: number[];
+  /** 'hurdle' until the partner's IRR reaches the hurdle, then 'upside'. */
+  phase: 'hurdle' | 'upside';
+  /** Turn number (completed turns) after which the upside share applies; null before the flip. */
+  flippedTurn: number | null;
+  /** Last quarter: the facility's attributed revenue (USD, unrounded) and what the partner received (USD). */
+  lastRevenueUsd: number;
+  lastPaymentUsd: number;
+  /** Partner IRR so far, annual effective; null while it has received nothing. */
+  irrAnnual: number | null;
 }
 
 export type LedgerCategory =
@@ -257,7 +304,9 @@ export type LedgerCategory =
   | 'financing:loan'
   | 'financing:principal'
   | 'financing:interest'
-  | 'financing:equity';
+  | 'financing:equity'
+  /** Partner funding received (+) and revenue shares paid (−) under revenue-share deals; source = deal id. */
+  | 'financing:revenueShare';
 
 /** One cash movement (USD, signed integer). Every change of a company's cash is exactly one entry. */
 export interface LedgerEntry {
@@ -277,8 +326,13 @@ export interface CompanyMetrics {
   /** Power, chip and facility opex and depreciation. */
   costOfRevenueUsd: number;
   grossMarginPct: number;
+  /** Revenue − power − opex − revenue shares paid to partners. */
+  ebitdaUsd: number;
+  /** After depreciation, interest and revenue shares paid to partners. */
   netIncomeUsd: number;
   depreciationUsd: number;
+  /** Paid to revenue-share partners this quarter (positive). */
+  revenueSharePaidUsd: number;
   debtUsd: number;
   enterpriseValueUsd: number;
   inferenceTokens: number;
@@ -303,6 +357,8 @@ export interface TurnMetrics {
     trainingDemandH100eHours: number;
     trainingPriceUsdPerHour: number;
     midRefPricePerMTokUsd: number;
+    /** Investor sentiment index at the end of the quarter (0.5..1.5). */
+    sentiment: number;
   };
 }
 
@@ -328,7 +384,7 @@ export interface ReportItem {
 export interface ScheduledEvent {
   id: Id;
   turn: number;
-  kind: 'efficiencyShock' | 'powerPriceSpike' | 'exportControls' | 'demandBoom';
+  kind: 'efficiencyShock' | 'powerPriceSpike' | 'exportControls' | 'demandBoom' | 'sentimentShock';
   title: string;
   explanation: string;
   tier?: TierId;
@@ -382,6 +438,16 @@ export interface GameState {
   orders: Table<ChipOrder>;
   contracts: Table<PowerContract>;
   loans: Table<Loan>;
+  deals: Table<RevenueShareDeal>;
+  /**
+   * Investors' mood, one index for the whole market (a Keynesian "beauty contest": prices follow what investors think
+   * other investors think). 1 = neutral, kept in [0.5, 1.5]; equity rounds price at enterprise value × sentiment.
+   */
+  capitalMarkets: {
+    sentiment: number;
+    /** Last quarter's change of the index (carries momentum into the next). */
+    sentimentChange: number;
+  };
   finance: {
     baseAnnualRate: number;
     chipLoanToValue: number;
@@ -389,6 +455,8 @@ export interface GameState {
     chipOpexPerQuarterPct: number;
     facilityOpexUsdPerMwQuarter: number;
     ppaDiscount: number;
+    /** Null when the scenario offers no revenue-share partner. */
+    revenueSharePartner: RevenueSharePartner | null;
   };
   events: ScheduledEvent[];
   victory: Condition[];

@@ -4,18 +4,20 @@
  */
 import { isDraft, original } from 'immer';
 import { replicaChips, facilityCommittedMw, chipsFacilityMw } from '../capacity';
-import { annuityPaymentUsd, borrowingCapacityUsd, enterpriseValueUsd } from '../finance';
+import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, enterpriseValueUsd, newLoan } from '../finance';
 import { formatCount, formatMw, formatUsd } from '../format';
 import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import { insertRow, removeRow, hasRow } from '../table';
 import type { Deployment, GameState, Id, Workload } from '../state';
+import { buildCostUsd, buildProblem, facilityOf, startConstruction, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS, QUEUE_MW_PER_QUARTER, type CommandEvent } from './construction';
+import { revenueShareDealHandler } from './revenueShareDeal';
 import type { CommandOf, CommandType } from './schema';
 
-/** What a command did, for notifications. */
-export interface CommandEvent {
-  text: string;
-}
+/** Re-exported for the strategies and tests that read them here. */
+export { buildCostUsd, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS, QUEUE_MW_PER_QUARTER };
+
+export type { CommandEvent };
 
 export interface CommandHandler<C> {
   check(state: GameState, companyId: Id, command: C): string | null;
@@ -23,13 +25,6 @@ export interface CommandHandler<C> {
 }
 
 export type HandlerTable = { [T in CommandType]: CommandHandler<CommandOf<T>> };
-
-/** Quarters a retrofit of an existing, grid-connected shell takes. */
-export const RETROFIT_QUARTERS = 2;
-/** A retrofit costs this share of greenfield capex (shell, substation and connection exist). */
-export const RETROFIT_CAPEX_SHARE = 0.6;
-/** Each this many MW of greenfield requests lengthens a site's interconnection queue by a quarter. */
-export const QUEUE_MW_PER_QUARTER = 250;
 
 /** `count` is the chips that would serve together (merged with a matching deployment already in the facility). */
 function workloadProblem(state: GameState, chipId: Id, count: number, workload: Workload): string | null {
@@ -47,47 +42,19 @@ function workloadProblem(state: GameState, chipId: Id, count: number, workload: 
   return null;
 }
 
-function facilityOf(state: GameState, companyId: Id, facilityId: Id): string | null {
-  if (!hasRow(state.facilities, facilityId)) return `There is no facility ${facilityId}.`;
-  if (state.facilities.byId[facilityId]!.companyId !== companyId) return `Facility ${facilityId} belongs to another company.`;
-  return null;
-}
-
 export const handlers: HandlerTable = {
   'site/build': {
     check(state, companyId, c) {
-      if (!hasRow(state.sites, c.siteId)) return `Unknown site "${c.siteId}".`;
+      const problem = buildProblem(state, c.siteId, c.capacityMw, c.shell);
+      if (problem) return problem;
       const site = state.sites.byId[c.siteId]!;
-      if (c.shell === 'greenfield' && c.capacityMw > site.gridHeadroomMw) {
-        return `${site.name} has ${formatMw(site.gridHeadroomMw)} of grid headroom left; ${formatMw(c.capacityMw)} requested.`;
-      }
-      if (c.shell === 'retrofit' && c.capacityMw > site.retrofitAvailableMw) {
-        return `${site.name} has ${formatMw(site.retrofitAvailableMw)} of existing shells to retrofit; ${formatMw(c.capacityMw)} requested.`;
-      }
       const cost = buildCostUsd(state, c.siteId, c.capacityMw, c.shell);
       const cash = state.companies.byId[companyId]!.cashUsd;
       if (cost > cash) return `Building ${formatMw(c.capacityMw)} at ${site.name} costs ${formatUsd(cost)}; cash is ${formatUsd(cash)}.`;
       return null;
     },
     apply(draft, companyId, c) {
-      const site = draft.sites.byId[c.siteId]!;
-      const cost = buildCostUsd(draft, c.siteId, c.capacityMw, c.shell);
-      const quarters = c.shell === 'retrofit' ? RETROFIT_QUARTERS : site.buildQuarters + site.queueQuarters;
-      const id = newId(draft, 'fac');
-      insertRow(draft.facilities, {
-        id, companyId, siteId: c.siteId, capacityMw: c.capacityMw, shell: c.shell, status: 'building',
-        startedTurn: draft.turn, readyTurn: draft.turn + quarters, bookValueUsd: cost, capexUsd: cost,
-      });
-      if (c.shell === 'retrofit') site.retrofitAvailableMw -= c.capacityMw;
-      else {
-        site.gridHeadroomMw -= c.capacityMw;
-        // Counted on the running total, so splitting a request into small ones does not dodge the queue.
-        const before = Math.floor(site.queueRequestedMw / QUEUE_MW_PER_QUARTER);
-        site.queueRequestedMw += c.capacityMw;
-        site.queueQuarters += Math.floor(site.queueRequestedMw / QUEUE_MW_PER_QUARTER) - before;
-      }
-      postLedger(draft, companyId, 'capex:facilities', id, -cost, `${c.shell} ${formatMw(c.capacityMw)} at ${site.name}`);
-      return [{ text: `Construction of ${formatMw(c.capacityMw)} at ${site.name} started: ready in ${quarters} quarter(s).` }];
+      return [startConstruction(draft, companyId, c.siteId, c.capacityMw, c.shell).event];
     },
   },
 
@@ -244,12 +211,9 @@ export const handlers: HandlerTable = {
     apply(draft, companyId, c) {
       const rate = draft.finance.baseAnnualRate;
       const id = newId(draft, 'loan');
-      insertRow(draft.loans, {
-        id, companyId, principalUsd: c.amountUsd, balanceUsd: c.amountUsd, annualRate: rate, termQuarters: c.termQuarters,
-        paymentUsd: annuityPaymentUsd(c.amountUsd, rate, c.termQuarters), paymentsLeft: c.termQuarters, startTurn: draft.turn,
-      });
+      insertRow(draft.loans, newLoan(id, companyId, c.amountUsd, rate, c.termQuarters, draft.turn));
       postLedger(draft, companyId, 'financing:loan', id, c.amountUsd, `loan at ${(rate * 100).toFixed(1)}%/yr over ${c.termQuarters} quarters`);
-      return [{ text: `Borrowed ${formatUsd(c.amountUsd)} at ${(rate * 100).toFixed(1)}% a year over ${c.termQuarters} quarters.` }];
+      return [{ text: `Borrowed ${formatUsd(c.amountUsd)} at ${(rate * 100).toFixed(1)}% a year over ${c.termQuarters} quarters. Covenant: net debt at most ${COVENANT_MAX_NET_DEBT_TO_EBITDA}× annualized EBITDA, tested every quarter end.` }];
     },
   },
 
@@ -278,7 +242,7 @@ export const handlers: HandlerTable = {
       if (state.turn - company.lastEquityRaiseTurn < 2) return 'Investors wait at least two quarters between rounds.';
       const preMoney = preMoneyValuationUsd(state, companyId);
       if (preMoney <= 0) return 'No investor will price a round at a valuation of zero.';
-      if (c.amountUsd > preMoney / 2) return `At a ${formatUsd(preMoney)} valuation investors put in at most ${formatUsd(Math.floor(preMoney / 2))}.`;
+      if (c.amountUsd > preMoney / 2) return `At a ${formatUsd(preMoney)} valuation investors put in at most ${formatUsd(Math.floor(preMoney / 2))} (${valuationBasis(state, companyId)}).`;
       return null;
     },
     apply(draft, companyId, c) {
@@ -287,9 +251,11 @@ export const handlers: HandlerTable = {
       company.ownershipShare *= preMoney / (preMoney + c.amountUsd);
       company.lastEquityRaiseTurn = draft.turn;
       postLedger(draft, companyId, 'financing:equity', companyId, c.amountUsd, `equity at ${formatUsd(preMoney)} pre-money`);
-      return [{ text: `Raised ${formatUsd(c.amountUsd)} at ${formatUsd(preMoney)} pre-money; existing holders now own ${(company.ownershipShare * 100).toFixed(1)}%.` }];
+      return [{ text: `Raised ${formatUsd(c.amountUsd)} at ${formatUsd(preMoney)} pre-money (${valuationBasis(draft, companyId)}); existing holders now own ${(company.ownershipShare * 100).toFixed(1)}%.` }];
     },
   },
+
+  'finance/revenueShareDeal': revenueShareDealHandler,
 };
 
 /** The deployment of that chip and workload already in a facility, if any (they merge). */
@@ -299,11 +265,6 @@ function matchingDeployment(state: GameState, facilityId: Id, chipId: Id, worklo
     if (d.facilityId === facilityId && d.chipId === chipId && d.workload === workload) return d;
   }
   return undefined;
-}
-
-export function buildCostUsd(state: GameState, siteId: Id, capacityMw: number, shell: 'greenfield' | 'retrofit'): number {
-  const perMw = state.sites.byId[siteId]!.capexUsdPerMw;
-  return Math.round(capacityMw * perMw * (shell === 'retrofit' ? RETROFIT_CAPEX_SHARE : 1));
 }
 
 /** PPA MW a company holds at a site in a given turn. */
@@ -316,9 +277,18 @@ export function contractedMw(state: GameState, companyId: Id, siteId: Id, turn: 
   return mw;
 }
 
-/** Investors price a round off the last quarter's enterprise value (or book value before any quarter). */
-export function preMoneyValuationUsd(state: GameState, companyId: Id): number {
+/** The enterprise value investors start from: last quarter's (or book value before any quarter). */
+export function lastEnterpriseValueUsd(state: GameState, companyId: Id): number {
   const last = state.history[state.history.length - 1];
   if (last) return last.companies[companyId]!.enterpriseValueUsd;
   return enterpriseValueUsd(state, companyId, 0, 0);
+}
+
+/** Investors price a round at enterprise value × market sentiment (DESIGN §1.9's "beauty contest"). */
+export function preMoneyValuationUsd(state: GameState, companyId: Id): number {
+  return Math.round(lastEnterpriseValueUsd(state, companyId) * state.capitalMarkets.sentiment);
+}
+
+function valuationBasis(state: GameState, companyId: Id): string {
+  return `enterprise value ${formatUsd(lastEnterpriseValueUsd(state, companyId))} × investor sentiment ${state.capitalMarkets.sentiment.toFixed(2)}`;
 }

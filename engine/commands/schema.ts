@@ -57,6 +57,21 @@ export const CommandSchema = z.discriminatedUnion('type', [
     type: z.literal('finance/raiseEquity'),
     amountUsd: z.number().int().positive().max(1e12),
   }),
+  /**
+   * Revenue-share financing (engine/revenueShare.ts): the partner pays for an existing facility (`facilityId`) or for
+   * a new one (`build`) — exactly one of the two — for a share of that facility's revenue. Shares are fractions
+   * (0.7 = 70%); the hurdle is an annual IRR.
+   */
+  z.strictObject({
+    type: z.literal('finance/revenueShareDeal'),
+    facilityId: id.optional(),
+    build: z
+      .strictObject({ siteId: id, capacityMw: z.number().finite().positive().max(5000), shell: z.enum(['greenfield', 'retrofit']) })
+      .optional(),
+    partnerSharePct: z.number().finite().min(0.3).max(0.9),
+    hurdleIrr: z.number().finite().min(0.08).max(0.25),
+    upsideSharePct: z.number().finite().min(0.01).max(0.2),
+  }),
 ]);
 
 export type Command = z.infer<typeof CommandSchema>;

@@ -59,6 +59,9 @@ function crossCheck(s: Scenario): ScenarioError[] {
     for (const r of regionIds) if (!(r in site.latencyMs)) errors.push({ path: `$.world.sites[${i}].latencyMs`, message: `missing latency to region "${r}"` });
     for (const r of Object.keys(site.latencyMs)) if (!regionIds.has(r)) errors.push({ path: `$.world.sites[${i}].latencyMs.${r}`, message: `unknown region "${r}"` });
   });
+  s.world.finance.revenueSharePartner?.regionIds.forEach((r, i) => {
+    if (!regionIds.has(r)) errors.push({ path: `$.world.finance.revenueSharePartner.regionIds[${i}]`, message: `unknown region "${r}"` });
+  });
   s.world.chips.forEach((chip, i) => {
     if (chip.ownerCompanyId !== null && !companyIds.has(chip.ownerCompanyId)) errors.push({ path: `$.world.chips[${i}].ownerCompanyId`, message: `unknown company "${chip.ownerCompanyId}"` });
     if (chip.kind === 'sram-lpu' && chip.sramMb <= 0) errors.push({ path: `$.world.chips[${i}].sramMb`, message: 'an SRAM-LPU needs sramMb > 0' });
@@ -84,6 +87,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
     if (e.kind === 'efficiencyShock' && !e.tier) errors.push({ path: `$.events[${i}].tier`, message: 'an efficiency shock names a tier' });
     if (e.kind === 'exportControls' && !e.regionId) errors.push({ path: `$.events[${i}].regionId`, message: 'export controls name a region' });
     if (e.kind === 'powerPriceSpike' && !e.siteId && !e.regionId) errors.push({ path: `$.events[${i}]`, message: 'a power price spike names a site or a region' });
+    if (e.kind === 'sentimentShock' && e.factor === undefined) errors.push({ path: `$.events[${i}].factor`, message: 'a sentiment shock names the factor it multiplies sentiment by' });
   });
   return errors;
 }

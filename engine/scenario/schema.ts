@@ -92,6 +92,18 @@ export const FinanceSchema = z.strictObject({
   chipOpexPerQuarterPct: z.number().min(0).max(0.5),
   facilityOpexUsdPerMwQuarter: usd,
   ppaDiscount: z.number().min(0).max(0.9),
+  /** A partner that funds facilities for a share of their revenue (the Gulf deal); none when left out. */
+  revenueSharePartner: z
+    .strictObject({
+      name: text(60),
+      /** Regions whose sites it funds. */
+      regionIds: z.array(id).min(1).max(20),
+      /** Most it funds over all deals together (USD). */
+      commitmentUsd: usd,
+      /** Annual IRR it asks at a 90% revenue share and a 5% upside share. */
+      baseHurdleIrr: z.number().min(0.08).max(0.25),
+    })
+    .optional(),
 });
 
 const workload = z.enum(['small', 'mid', 'frontier', 'training']);
@@ -129,7 +141,7 @@ export const CompanySetupSchema = z.strictObject({
 export const EventSchema = z.strictObject({
   id,
   turn: z.number().int().min(0).max(400),
-  kind: z.enum(['efficiencyShock', 'powerPriceSpike', 'exportControls', 'demandBoom']),
+  kind: z.enum(['efficiencyShock', 'powerPriceSpike', 'exportControls', 'demandBoom', 'sentimentShock']),
   title: text(80),
   explanation: text(600),
   tier: tierId.optional(),

@@ -4,14 +4,15 @@
  * PPAs, price relative to the market's reference, and borrow when cash runs low. Deterministic given the state.
  */
 import { replicaChips, chipsFacilityMw } from '../capacity';
-import { buildCostUsd, contractedMw, RETROFIT_QUARTERS } from '../commands/handlers';
+import { buildCostUsd, contractedMw, preMoneyValuationUsd, RETROFIT_QUARTERS } from '../commands/handlers';
 import type { Command } from '../commands/schema';
-import { borrowingCapacityUsd } from '../finance';
+import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, debtUsd } from '../finance';
 import { pow } from '../math';
 import type { ChipModel, GameState, Id, Site, TierId, Workload } from '../state';
 import { TIER_IDS } from '../state';
 import { rowsOf } from '../table';
 import { HOURS_PER_QUARTER, SECONDS_PER_QUARTER, TOKENS_PER_MTOK } from '../units';
+import { partnerBuild } from './partnerBuild';
 import type { GrowthParams } from './types';
 
 const WORKLOADS: Workload[] = [...TIER_IDS, 'training'];
@@ -20,6 +21,8 @@ const RESERVE_QUARTERS = 1.5;
 /** Planning assumptions for a chip's share of a new facility. */
 const PLANNING_PUE = 1.3;
 const PLANNING_CAPEX_PER_MW = 10_000_000;
+/** Borrow only while the covenant would hold with this margin (net debt ≤ 75% of the limit) after spending. */
+const COVENANT_SAFETY = 0.75;
 
 export function growthCommands(state: GameState, companyId: Id, p: GrowthParams): Command[] {
   const commands: Command[] = [];
@@ -27,18 +30,18 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
   let cash = company.cashUsd;
   const reserve = fixedCostsPerQuarterUsd(state, companyId) * RESERVE_QUARTERS;
 
-  // 1. Finance: top up cash when below the reserve plus a planned spending envelope.
+  // 1. Finance: top up cash when below the reserve plus a planned spending envelope — borrowing only as far as the
+  //    loan covenant stays safe, else equity at enterprise value × investor sentiment.
   if (p.borrow && cash < reserve * 2) {
-    const capacity = borrowingCapacityUsd(state, companyId);
+    const capacity = Math.min(borrowingCapacityUsd(state, companyId), covenantRoomUsd(state, companyId, reserve));
     const amount = Math.floor(Math.min(capacity, reserve * 3 - cash));
     if (amount > 1_000_000) {
       commands.push({ type: 'finance/borrow', amountUsd: amount, termQuarters: 12 });
       cash += amount;
-    } else if (p.raiseEquity && state.turn - company.lastEquityRaiseTurn >= 2) {
-      const last = state.history[state.history.length - 1]?.companies[companyId];
-      const ev = last?.enterpriseValueUsd ?? 0;
-      const raise = Math.floor(Math.min(ev * 0.3, Math.max(reserve * 4, 50_000_000)));
-      if (raise > 1_000_000 && ev > 0) {
+    } else if (p.raiseEquity && state.turn - company.lastEquityRaiseTurn >= 2 && state.history.length > 0) {
+      const preMoney = preMoneyValuationUsd(state, companyId);
+      const raise = Math.floor(Math.min(preMoney * 0.3, Math.max(reserve * 4, 50_000_000)));
+      if (raise > 1_000_000 && preMoney > 0) {
         commands.push({ type: 'finance/raiseEquity', amountUsd: raise });
         cash += raise;
       }
@@ -73,7 +76,9 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
   // 3. Facilities first (they take longest), then the chips that fit the remaining cash.
   const needMw = requiredFacilityMw(state, companyId, plannedOrders);
   const haveMw = facilityMwTotal(state, companyId);
-  if (needMw > haveMw) {
+  const partnered = needMw > haveMw && p.partnerDeal ? partnerBuild(state, needMw - haveMw, p.partnerDeal) : null;
+  if (partnered) commands.push(partnered);
+  else if (needMw > haveMw) {
     const build = chooseBuild(state, needMw - haveMw, p, Math.max(0, cash - reserve));
     if (build) {
       commands.push({ type: 'site/build', siteId: build.site.id, capacityMw: build.mw, shell: build.shell });
@@ -109,6 +114,16 @@ function fixedCostsPerQuarterUsd(state: GameState, companyId: Id): number {
   for (const loan of rowsOf(state.loans, companyId)) debtService += loan.paymentUsd;
   const operating = last ? last.costOfRevenueUsd - last.depreciationUsd : 0;
   return Math.max(5_000_000, operating + debtService);
+}
+
+/**
+ * Most the company can borrow and then spend down to `reserve` of cash with net debt (loans − cash) still within
+ * COVENANT_SAFETY of the covenant limit on last quarter's EBITDA. Zero EBITDA allows borrowing only what stays in cash.
+ */
+function covenantRoomUsd(state: GameState, companyId: Id, reserve: number): number {
+  const ebitda = Math.max(0, state.history[state.history.length - 1]?.companies[companyId]?.ebitdaUsd ?? 0);
+  const maxNetDebt = COVENANT_SAFETY * COVENANT_MAX_NET_DEBT_TO_EBITDA * 4 * ebitda;
+  return Math.max(0, Math.floor(maxNetDebt + reserve - debtUsd(state, companyId)));
 }
 
 /** Full-load MW already deployed in each of a company's facilities (one pass over deployments). */

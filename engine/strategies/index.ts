@@ -51,6 +51,21 @@ export const PLAYER_STRATEGIES: Record<string, { description: string; params: Gr
       raiseEquity: true,
     },
   },
+  kingdom: {
+    description: 'The Kingdom deal: a Gulf partner funds big LPU campuses for 70% of their revenue until its hurdle, then 5%.',
+    params: {
+      chipKinds: lpuOnly,
+      targetShare: { small: 0.3, mid: 0.4, frontier: 0.12, training: 0 },
+      priceFactor: 0.55,
+      targetUtilization: 0.65,
+      ppaShare: 0.8,
+      siteWeights: { powerPrice: 2, latency: 0.4 },
+      spendShare: 0.85,
+      borrow: true,
+      raiseEquity: true,
+      partnerDeal: { partnerSharePct: 0.7, upsideSharePct: 0.05, minMw: 50 },
+    },
+  },
   'power-first': {
     description: 'Cheapest power above all: LPUs in hydro and Gulf sites, fully contracted with PPAs.',
     params: {

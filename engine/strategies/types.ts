@@ -26,4 +26,9 @@ export interface GrowthParams {
   /** Use loans when cash runs low; raise equity when credit is exhausted. */
   borrow: boolean;
   raiseEquity: boolean;
+  /**
+   * Have the scenario's revenue-share partner fund new builds in its regions (the Gulf deal), with these shares
+   * (fractions) and the lowest hurdle the partner accepts; builds at least `minMw` at a time. Absent: never.
+   */
+  partnerDeal?: { partnerSharePct: number; upsideSharePct: number; minMw: number };
 }

@@ -49,6 +49,11 @@ function applyEvent(draft: GameState, event: ScheduledEvent): void {
       effect = `${event.tier ? draft.tiers[event.tier].name + ' inference' : 'Training'} demand ×${factor}.`;
       break;
     }
+    case 'sentimentShock': {
+      // Applied by the sentiment system later this quarter, with the other events' effects on investors.
+      effect = `Investor sentiment ×${factor}.`;
+      break;
+    }
   }
   draft.report.push({ companyId: null, kind: 'event', text: `${event.title} — ${event.explanation} Effect: ${effect}` });
 }

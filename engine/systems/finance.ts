@@ -1,8 +1,10 @@
 /**
  * Finance: debt service (interest and amortization), depreciation of chips and buildings (non-cash), and the
  * end of the road — emergency credit if the collateral allows, otherwise bankruptcy with the reasons spelled out.
+ * Revenue shares (systems/revenueShares.ts) are paid before this runs, so a shortfall counts them; covenants are
+ * tested after it (systems/covenants.ts).
  */
-import { annuityPaymentUsd, borrowingCapacityUsd } from '../finance';
+import { borrowingCapacityUsd, newLoan } from '../finance';
 import { formatUsd } from '../format';
 import { newId } from '../ids';
 import { postLedger, sumLedger } from '../ledger';
@@ -56,10 +58,7 @@ function coverShortfall(draft: GameState, companyId: Id): void {
   if (capacity >= shortfall) {
     const rate = draft.finance.baseAnnualRate + EMERGENCY_RATE_PREMIUM;
     const id = newId(draft, 'loan');
-    insertRow(draft.loans, {
-      id, companyId, principalUsd: shortfall, balanceUsd: shortfall, annualRate: rate, termQuarters: 8,
-      paymentUsd: annuityPaymentUsd(shortfall, rate, 8), paymentsLeft: 8, startTurn: draft.turn,
-    });
+    insertRow(draft.loans, newLoan(id, companyId, shortfall, rate, 8, draft.turn));
     postLedger(draft, companyId, 'financing:loan', id, shortfall, 'emergency credit to cover a cash shortfall');
     draft.report.push({ companyId, kind: 'finance', text: `Cash fell short by ${formatUsd(shortfall)}; lenders advanced emergency credit at ${(rate * 100).toFixed(1)}%/yr.` });
     return;
@@ -70,7 +69,10 @@ function coverShortfall(draft: GameState, companyId: Id): void {
   const opex = -sumLedger(draft.ledger, companyId, 'cost:opex:');
   const debt = -sumLedger(draft.ledger, companyId, 'financing:interest') - sumLedger(draft.ledger, companyId, 'financing:principal');
   const capex = -sumLedger(draft.ledger, companyId, 'capex:');
-  const reason = `${company.name} ran out of cash in ${quarterLabel(currentQuarter(draft))}: revenue ${formatUsd(revenue)} against power ${formatUsd(power)}, opex ${formatUsd(opex)}, debt service ${formatUsd(debt)} and capex ${formatUsd(capex)}, leaving a ${formatUsd(shortfall)} hole that lenders (${formatUsd(capacity)} of collateral headroom) would not cover.`;
+  let partnerShare = 0;
+  for (const e of draft.ledger) if (e.companyId === companyId && e.category === 'financing:revenueShare' && e.amountUsd < 0) partnerShare -= e.amountUsd;
+  const shares = partnerShare > 0 ? `, revenue shares to partners ${formatUsd(partnerShare)}` : '';
+  const reason = `${company.name} ran out of cash in ${quarterLabel(currentQuarter(draft))}: revenue ${formatUsd(revenue)} against power ${formatUsd(power)}, opex ${formatUsd(opex)}, debt service ${formatUsd(debt)}${shares} and capex ${formatUsd(capex)}, leaving a ${formatUsd(shortfall)} hole that lenders (${formatUsd(capacity)} of collateral headroom) would not cover.`;
   draft.report.push({ companyId, kind: 'finance', text: reason });
   if (company.isPlayer) draft.outcome = { result: 'lost', turn: draft.turn + 1, reason: `Bankrupt. ${reason}` };
   else {

@@ -35,24 +35,34 @@ export function runMetrics(draft: GameState): void {
       trainingDemandH100eHours: draft.training.lastSoldH100eHours,
       trainingPriceUsdPerHour: draft.training.clearingPriceUsdPerHour,
       midRefPricePerMTokUsd: draft.inferenceResults.mid.avgPricePerMTokUsd,
+      sentiment: draft.capitalMarkets.sentiment,
     },
   });
   if (draft.history.length > HISTORY_LIMIT) draft.history.shift();
 }
 
-/** Ledger totals by company and category in one pass. */
-function ledgerTotals(state: GameState): Record<Id, Partial<Record<LedgerCategory, number>>> {
-  const out: Record<Id, Partial<Record<LedgerCategory, number>>> = {};
-  for (const e of state.ledger) {
-    const company = (out[e.companyId] ??= {});
-    company[e.category] = (company[e.category] ?? 0) + e.amountUsd;
-  }
-  return out;
+/** Ledger totals by company and category in one pass; `partnerPaid` = revenue shares paid (the negative entries). */
+interface LedgerTotals {
+  byCategory: Record<Id, Partial<Record<LedgerCategory, number>>>;
+  partnerPaid: Record<Id, number>;
 }
 
-function companyMetrics(state: GameState, companyId: Id, servedAll: number, totals: Record<Id, Partial<Record<LedgerCategory, number>>>): CompanyMetrics {
+function ledgerTotals(state: GameState): LedgerTotals {
+  const byCategory: Record<Id, Partial<Record<LedgerCategory, number>>> = {};
+  const partnerPaid: Record<Id, number> = {};
+  for (const e of state.ledger) {
+    const company = (byCategory[e.companyId] ??= {});
+    company[e.category] = (company[e.category] ?? 0) + e.amountUsd;
+    if (e.category === 'financing:revenueShare' && e.amountUsd < 0) partnerPaid[e.companyId] = (partnerPaid[e.companyId] ?? 0) - e.amountUsd;
+  }
+  return { byCategory, partnerPaid };
+}
+
+function companyMetrics(state: GameState, companyId: Id, servedAll: number, totals: LedgerTotals): CompanyMetrics {
   const company = state.companies.byId[companyId]!;
-  const byCategory = totals[companyId] ?? {};
+  const byCategory = totals.byCategory[companyId] ?? {};
+  // Revenue shares are a claim on revenue: a cost in EBITDA and net income (partner funding received is not income).
+  const revenueSharePaidUsd = totals.partnerPaid[companyId] ?? 0;
   const total = (category: LedgerCategory) => byCategory[category] ?? 0;
   const inferenceRevenueUsd = total('revenue:inference');
   const trainingRevenueUsd = total('revenue:training');
@@ -95,7 +105,7 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
 
   const previous = state.history[state.history.length - 1]?.companies[companyId];
   const growth = previous && previous.revenueUsd > 0 ? revenueUsd / previous.revenueUsd - 1 : 0;
-  const ebitdaUsd = revenueUsd - powerUsd - opexUsd;
+  const ebitdaUsd = revenueUsd - powerUsd - opexUsd - revenueSharePaidUsd;
   return {
     cashUsd: company.cashUsd,
     revenueUsd,
@@ -103,8 +113,10 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
     trainingRevenueUsd,
     costOfRevenueUsd,
     grossMarginPct: revenueUsd > 0 ? round4((revenueUsd - costOfRevenueUsd) / revenueUsd) : 0,
-    netIncomeUsd: revenueUsd - costOfRevenueUsd - interestUsd,
+    ebitdaUsd,
+    netIncomeUsd: revenueUsd - costOfRevenueUsd - interestUsd - revenueSharePaidUsd,
     depreciationUsd,
+    revenueSharePaidUsd,
     debtUsd: debtUsd(state, companyId),
     enterpriseValueUsd: enterpriseValueUsd(state, companyId, ebitdaUsd, growth),
     inferenceTokens: Math.round(tokens),

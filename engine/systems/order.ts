@@ -7,7 +7,10 @@ import { runPower } from './power';
 import { runInferenceMarket } from './inferenceMarket';
 import { runTrainingMarket } from './trainingMarket';
 import { runOperations } from './operations';
+import { runRevenueShares } from './revenueShares';
 import { runFinance } from './finance';
+import { runCovenants } from './covenants';
+import { runSentiment } from './sentiment';
 import { runRivals } from './rivals';
 import { runMetrics } from './metrics';
 import { runOutcome } from './outcome';
@@ -20,7 +23,10 @@ export const SYSTEMS: readonly { name: string; run: (draft: GameState) => void }
   { name: 'inference market', run: runInferenceMarket },
   { name: 'training market', run: runTrainingMarket },
   { name: 'operations', run: runOperations },
+  { name: 'revenue shares', run: runRevenueShares },
   { name: 'finance', run: runFinance },
+  { name: 'covenants', run: runCovenants },
+  { name: 'sentiment', run: runSentiment },
   { name: 'rivals', run: runRivals },
   { name: 'metrics', run: runMetrics },
   { name: 'outcome', run: runOutcome },

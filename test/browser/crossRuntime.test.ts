@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createGame, endTurn, findBuiltInScenario, parseSave, playerStrategy, verifySave, applyCommand } from '../../engine';
 import golden42 from '../fixtures/golden/inference-gambit-42-inference-first.tpw?raw';
 import golden7 from '../fixtures/golden/inference-gambit-7-hybrid.tpw?raw';
+import golden11 from '../fixtures/golden/inference-gambit-11-kingdom.tpw?raw';
 
 describe('same hashes in Chromium as in Node', () => {
   it('runs in a real Chromium', () => {
@@ -13,7 +14,7 @@ describe('same hashes in Chromium as in Node', () => {
     expect(typeof window).toBe('object');
   });
 
-  for (const [name, text] of [['inference-first seed 42', golden42], ['hybrid seed 7', golden7]] as const) {
+  for (const [name, text] of [['inference-first seed 42', golden42], ['hybrid seed 7', golden7], ['kingdom seed 11 (revenue-share deals)', golden11]] as const) {
     it(`replays the Node-recorded golden save (${name}) to identical hashes every turn`, () => {
       const parsed = parseSave(text);
       if (!parsed.ok) throw new Error(parsed.error);

@@ -49,6 +49,16 @@ describe('createGame', () => {
     expect(state.outcome).toBeNull();
   });
 
+  it('starts with no revenue-share deals, neutral investor sentiment, and the scenario’s partner copied in', () => {
+    const state = newGame();
+    expect(state.deals).toEqual({ byId: {}, ids: [] });
+    expect(state.capitalMarkets).toEqual({ sentiment: 1, sentimentChange: 0 });
+    expect(state.finance.revenueSharePartner).toEqual(SCENARIO.world.finance.revenueSharePartner);
+    expect(state.finance.revenueSharePartner!.regionIds).not.toBe(SCENARIO.world.finance.revenueSharePartner!.regionIds);
+    const { revenueSharePartner: _, ...noPartner } = SCENARIO.world.finance;
+    expect(createGame({ ...SCENARIO, world: { ...SCENARIO.world, finance: noPartner } }, 1).finance.revenueSharePartner).toBeNull();
+  });
+
   it('is plain JSON data: a JSON round trip gives an equal state', () => {
     const state = newGame();
     expect(JSON.parse(JSON.stringify(state))).toStrictEqual(state);

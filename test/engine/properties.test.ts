@@ -10,6 +10,8 @@ import {
 } from '../../engine/index';
 import { facilityCommittedMw, replicaChips } from '../../engine/capacity';
 import { borrowingCapacityUsd } from '../../engine/finance';
+import { futureValue, quarterlyFromAnnual } from '../../engine/irr';
+import { requiredHurdleIrr } from '../../engine/revenueShare';
 import { TIER_IDS, type Id, type Workload } from '../../engine/state';
 import { PLAYER, edit, newGame } from './support/game';
 
@@ -17,7 +19,7 @@ import { PLAYER, edit, newGame } from './support/game';
 const FC_SEED = 20_240_101;
 const WORKLOADS: Workload[] = [...TIER_IDS, 'training'];
 const ID_FIELDS = ['siteId', 'chipId', 'facilityId', 'deploymentId', 'loanId'] as const;
-const NUMBER_FIELDS = ['capacityMw', 'mw', 'quantity', 'count', 'amountUsd', 'pricePerMTokUsd', 'termQuarters'] as const;
+const NUMBER_FIELDS = ['capacityMw', 'mw', 'quantity', 'count', 'amountUsd', 'pricePerMTokUsd', 'termQuarters', 'hurdleIrr'] as const;
 
 /** A command to build against the live state: `pick` chooses among real ids, `size` (0..1) scales amounts. */
 interface SmartRecipe {
@@ -37,7 +39,7 @@ type Recipe = SmartRecipe | RawRecipe;
 /** Commands that need an earlier one (deploy after a delivery, repay after a loan) are drawn more often. */
 const TYPE_WEIGHTS: Record<CommandType, number> = {
   'site/build': 1, 'power/signPpa': 1, 'chips/order': 3, 'chips/deploy': 4, 'chips/reassign': 1,
-  'market/setPrice': 1, 'finance/borrow': 2, 'finance/repay': 3, 'finance/raiseEquity': 1,
+  'market/setPrice': 1, 'finance/borrow': 2, 'finance/repay': 3, 'finance/raiseEquity': 1, 'finance/revenueShareDeal': 1,
 };
 const commandType = fc.oneof(...COMMAND_TYPES.map((type) => ({ arbitrary: fc.constant(type), weight: TYPE_WEIGHTS[type] })));
 
@@ -132,6 +134,18 @@ function buildCommand(state: GameState, r: SmartRecipe): Record<string, unknown>
     case 'finance/raiseEquity':
       c = { type: r.type, amountUsd: Math.max(1, Math.floor(r.size * 300_000_000)) };
       break;
+    case 'finance/revenueShareDeal': {
+      // Mostly partner-funded builds in the partner's regions at (or, one time in five, just under) the hurdle it asks.
+      const partner = state.finance.revenueSharePartner;
+      const share = 0.3 + Math.round(r.size * 60) / 100;
+      const upside = 0.01 + (r.pick % 20) / 100;
+      const asked = partner ? requiredHurdleIrr(partner, share, upside) : 0.12;
+      const terms = { partnerSharePct: share, hurdleIrr: r.pick % 5 === 0 ? Math.max(0.08, asked - 0.01) : Math.min(0.25, asked + (r.pick % 3) / 100), upsideSharePct: upside };
+      const gulf = state.sites.ids.filter((id) => partner?.regionIds.includes(state.sites.byId[id]!.regionId));
+      if (r.pick % 4 === 0) c = { type: r.type, facilityId: choose(mine(state.facilities), r.pick), ...terms };
+      else c = { type: r.type, build: { siteId: choose(r.pick % 6 ? gulf : state.sites.ids, r.pick), capacityMw: 2 + Math.round(r.size * 40), shell: r.pick % 2 ? 'retrofit' : 'greenfield' }, ...terms };
+      break;
+    }
   }
   const idKey = ID_FIELDS.find((k) => k in c);
   const numberKey = NUMBER_FIELDS.find((k) => k in c);
@@ -177,7 +191,17 @@ function expectNoNegatives(state: GameState): void {
     expect(o.quantity).toBeGreaterThanOrEqual(o.delivered);
   }
   for (const id of state.contracts.ids) expect(state.contracts.byId[id]!.mw).toBeGreaterThan(0);
-  for (const table of [state.facilities, state.deployments, state.orders, state.contracts, state.loans]) {
+  for (const id of state.deals.ids) {
+    const deal = state.deals.byId[id]!;
+    // The partner paid first and only ever receives; it is in the hurdle phase exactly while short of its hurdle.
+    expect(deal.flows[0]).toBe(-deal.fundedUsd);
+    for (const f of deal.flows.slice(1)) expect(Number.isInteger(f) && f >= 0).toBe(true);
+    expect(deal.phase === 'hurdle', `${id} phase`).toBe(futureValue(deal.flows, quarterlyFromAnnual(deal.hurdleIrr)) < 0);
+    expect(state.facilities.byId[deal.facilityId]!.companyId).toBe(deal.companyId);
+  }
+  const sentiment = state.capitalMarkets.sentiment;
+  expect(sentiment >= 0.5 && sentiment <= 1.5, `sentiment ${sentiment}`).toBe(true);
+  for (const table of [state.facilities, state.deployments, state.orders, state.contracts, state.loans, state.deals]) {
     expect(table.ids).toEqual([...table.ids].sort());
     expect(Object.keys(table.byId).length).toBe(table.ids.length);
   }

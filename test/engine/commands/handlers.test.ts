@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type Command, type CommandType, type GameState } from '../../../engine/index';
 import { RETROFIT_CAPEX_SHARE, handlers } from '../../../engine/commands/handlers';
 import { replicaChips } from '../../../engine/capacity';
-import { annuityPaymentUsd, borrowingCapacityUsd } from '../../../engine/finance';
+import { annuityPaymentUsd, bookValues, borrowingCapacityUsd } from '../../../engine/finance';
+import { preMoneyValuationUsd } from '../../../engine/commands/handlers';
 import { formatCount, formatMw } from '../../../engine/format';
 import { accept, reject } from '../support/commands';
 import { NEOCLOUD, PLAYER, INCUMBENT, edit, entries, newGame, playerDeployment, playerFacility } from '../support/game';
@@ -16,6 +17,8 @@ const cash = (state: GameState, companyId = PLAYER) => state.companies.byId[comp
 const withInventory = (n: number) => edit(newGame(), (d) => { d.companies.byId[PLAYER]!.inventory['lpu-v1'] = n; });
 /** LPUs one replica of a tier needs (scenario data, so derived rather than hard-coded). */
 const replica = (tier: 'small' | 'mid' | 'frontier') => replicaChips(newGame().chips.byId['lpu-v1']!, newGame().tiers[tier]);
+/** A 30 MW retrofit at the Saudi site: $234M of capex, in the partner's region. */
+const SAUDI_RETROFIT = { siteId: 'saudi', capacityMw: 30, shell: 'retrofit' } as const;
 /** A dollar figure as formatUsd writes it. */
 const USD = String.raw`-?\$[\d.]+[kMB]?`;
 
@@ -62,6 +65,10 @@ const COVERAGE: { [T in CommandType]: { valid: () => [GameState, Extract<Command
       const raised = accept(newGame(), { type: 'finance/raiseEquity', amountUsd: 50_000_000 }).state;
       return [raised, { type: 'finance/raiseEquity', amountUsd: 10_000_000 }, /wait at least two quarters/];
     },
+  },
+  'finance/revenueShareDeal': {
+    valid: () => [newGame(), { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, partnerSharePct: 0.7, hurdleIrr: 0.14, upsideSharePct: 0.05 }],
+    invalid: () => [newGame(), { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, partnerSharePct: 0.7, hurdleIrr: 0.12, upsideSharePct: 0.05 }, /For a 70\.0% revenue share and a 5\.0% upside share, Kingdom Compute Fund asks a hurdle IRR of at least 14\.00%\/yr; 12\.00% offered/],
   },
 };
 
@@ -336,6 +343,20 @@ describe('finance/raiseEquity', () => {
     accept(edit(raised, (d) => { d.turn = 2; }), { type: 'finance/raiseEquity', amountUsd: 1_000_000 });
   });
 
+  it('prices the round at enterprise value × investor sentiment', () => {
+    const neutral = newGame();
+    const gloomy = edit(neutral, (d) => { d.capitalMarkets.sentiment = 0.6; });
+    expect(preMoneyValuationUsd(gloomy, PLAYER)).toBe(Math.round(preMoneyValuationUsd(neutral, PLAYER) * 0.6));
+    const share = (s: GameState) => accept(s, { type: 'finance/raiseEquity', amountUsd: 50_000_000 }).state.companies.byId[PLAYER]!.ownershipShare;
+    // The same money costs the founders more of the company when investors are gloomy.
+    expect(share(gloomy)).toBeLessThan(share(neutral));
+    const pre = preMoneyValuationUsd(gloomy, PLAYER);
+    expect(share(gloomy)).toBeCloseTo(pre / (pre + 50_000_000), 12);
+    const { events } = accept(gloomy, { type: 'finance/raiseEquity', amountUsd: 50_000_000 });
+    expect(events[0]!.text).toMatch(/pre-money \(enterprise value \$[\d.]+M × investor sentiment 0\.60\)/);
+    reject(gloomy, { type: 'finance/raiseEquity', amountUsd: Math.floor(pre / 2) + 1 }, /investors put in at most .*× investor sentiment 0\.60\)/);
+  });
+
   it('rejects more than half the pre-money valuation, and any round at a valuation of zero', () => {
     reject(newGame(), { type: 'finance/raiseEquity', amountUsd: 1e12 }, new RegExp(`At a ${USD} valuation investors put in at most ${USD}`));
     const broke = edit(newGame(), (d) => {
@@ -345,5 +366,78 @@ describe('finance/raiseEquity', () => {
       for (const id of d.facilities.ids) if (d.facilities.byId[id]!.companyId === PLAYER) d.facilities.byId[id]!.bookValueUsd = 0;
     });
     reject(broke, { type: 'finance/raiseEquity', amountUsd: 1_000 }, /valuation of zero/);
+  });
+});
+
+describe('finance/revenueShareDeal', () => {
+  const terms = { partnerSharePct: 0.7, hurdleIrr: 0.14, upsideSharePct: 0.05 };
+
+  it('a funded build: the partner pays the capex, so cash does not move; the facility is off the books; the deal starts its IRR clock', () => {
+    const state = newGame();
+    const { state: next, events } = accept(state, { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, ...terms });
+    const cost = Math.round(30 * state.sites.byId.saudi!.capexUsdPerMw * RETROFIT_CAPEX_SHARE);
+    expect(cost).toBe(234_000_000);
+    expect(cash(next)).toBe(cash(state));
+    const [capex] = entries(next.ledger, PLAYER, 'capex:facilities');
+    const [funding] = entries(next.ledger, PLAYER, 'financing:revenueShare');
+    expect(capex!.amountUsd).toBe(-cost);
+    expect(funding!.amountUsd).toBe(cost);
+    const deal = next.deals.byId[funding!.sourceId]!;
+    expect(deal).toMatchObject({
+      companyId: PLAYER, facilityId: capex!.sourceId, ...terms, signedTurn: 0, fundedUsd: cost, flows: [-cost], phase: 'hurdle', flippedTurn: null, irrAnnual: null,
+    });
+    expect(next.facilities.byId[deal.facilityId]).toMatchObject({ siteId: 'saudi', capacityMw: 30, status: 'building', capexUsd: cost, bookValueUsd: 0 });
+    expect(next.sites.byId.saudi!.retrofitAvailableMw).toBe(state.sites.byId.saudi!.retrofitAvailableMw - 30);
+    expect(events.map((e) => e.text)).toEqual([
+      'Construction of 30 MW at Dammam, Saudi Arabia started: ready in 2 quarter(s).',
+      'Kingdom Compute Fund pays $234.0M for the facility (30 MW at Dammam, Saudi Arabia). It takes 70% of the facility\'s revenue every quarter until its IRR reaches 14.0%/yr, then 5% for as long as the facility runs.',
+    ]);
+  });
+
+  it('an existing facility: the partner reimburses its book value to the company’s cash, and lenders no longer count it as collateral', () => {
+    const built = accept(newGame(), { type: 'site/build', ...SAUDI_RETROFIT }).state;
+    const facilityId = built.facilities.ids.find((id) => built.facilities.byId[id]!.siteId === 'saudi' && built.facilities.byId[id]!.companyId === PLAYER)!;
+    const { state: next } = accept(built, { type: 'finance/revenueShareDeal', facilityId, ...terms });
+    expect(cash(next)).toBe(cash(built) + 234_000_000);
+    expect(next.facilities.byId[facilityId]!.bookValueUsd).toBe(0);
+    expect(bookValues(next, PLAYER).facilitiesUsd).toBe(bookValues(built, PLAYER).facilitiesUsd - 234_000_000);
+    expect(borrowingCapacityUsd(next, PLAYER)).toBeLessThan(borrowingCapacityUsd(built, PLAYER));
+    reject(next, { type: 'finance/revenueShareDeal', facilityId, ...terms }, /already under a revenue-share deal \(deal-\d+\)/);
+  });
+
+  it('accepts any terms at or above the hurdle the partner asks for them', () => {
+    accept(newGame(), { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, partnerSharePct: 0.9, hurdleIrr: 0.12, upsideSharePct: 0.05 });
+    accept(newGame(), { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, partnerSharePct: 0.5, hurdleIrr: 0.11, upsideSharePct: 0.15 });
+    reject(newGame(), { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, partnerSharePct: 0.5, hurdleIrr: 0.1, upsideSharePct: 0.15 }, /asks a hurdle IRR of at least 11\.00%\/yr; 10\.00% offered/);
+  });
+
+  it('rejects deals outside the partner’s regions, below its minimum, beyond its commitment, or with no partner at all', () => {
+    reject(newGame(), { type: 'finance/revenueShareDeal', facilityId: playerFacility(newGame()), ...terms }, /Kingdom Compute Fund funds sites in Middle East & Africa only; Quebec is in North America/);
+    reject(newGame(), { type: 'finance/revenueShareDeal', build: { siteId: 'saudi', capacityMw: 3, shell: 'retrofit' }, ...terms }, /funds campuses worth at least \$25\.0M; this build costs \$23\.4M/);
+    const tight = edit(newGame(), (d) => { d.finance.revenueSharePartner!.commitmentUsd = 300_000_000; });
+    const first = accept(tight, { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, ...terms }).state;
+    reject(first, { type: 'finance/revenueShareDeal', build: { siteId: 'uae', capacityMw: 20, shell: 'retrofit' }, ...terms }, /has \$66\.0M of its \$300\.0M commitment left; this deal needs \$156\.0M/);
+    const none = edit(newGame(), (d) => { d.finance.revenueSharePartner = null; });
+    reject(none, { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, ...terms }, /No revenue-share partner is active in this scenario/);
+  });
+
+  it('rejects naming both a facility and a build, or neither, and the usual facility and site errors', () => {
+    const state = newGame();
+    reject(state, { type: 'finance/revenueShareDeal', facilityId: playerFacility(state), build: SAUDI_RETROFIT, ...terms }, /either an existing facility \(facilityId\) or a new build \(build\).*not both/);
+    reject(state, { type: 'finance/revenueShareDeal', ...terms }, /Name the facility the partner pays for \(facilityId\) or the new build it funds \(build\)/);
+    reject(state, { type: 'finance/revenueShareDeal', facilityId: 'fac-999999', ...terms }, /There is no facility fac-999999/);
+    const rival = state.facilities.ids.find((id) => state.facilities.byId[id]!.companyId === INCUMBENT)!;
+    reject(state, { type: 'finance/revenueShareDeal', facilityId: rival, ...terms }, /belongs to another company/);
+    reject(state, { type: 'finance/revenueShareDeal', build: { siteId: 'atlantis', capacityMw: 30, shell: 'retrofit' }, ...terms }, /Unknown site "atlantis"/);
+    reject(state, { type: 'finance/revenueShareDeal', build: { siteId: 'saudi', capacityMw: 31, shell: 'retrofit' }, ...terms }, /Dammam, Saudi Arabia has 30 MW of existing shells to retrofit; 31 MW requested/);
+  });
+
+  it('the schema bounds the terms: share 30–90%, hurdle 8–25%, upside 1–20%', () => {
+    const bad = [
+      { partnerSharePct: 0.95, hurdleIrr: 0.14, upsideSharePct: 0.05 },
+      { partnerSharePct: 0.7, hurdleIrr: 0.3, upsideSharePct: 0.05 },
+      { partnerSharePct: 0.7, hurdleIrr: 0.14, upsideSharePct: 0 },
+    ];
+    for (const t of bad) reject(newGame(), { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, ...t }, /Invalid command "finance\/revenueShareDeal" at (partnerSharePct|hurdleIrr|upsideSharePct)/);
   });
 });

@@ -33,9 +33,9 @@ export function edit(state: GameState, recipe: (draft: GameState) => void): Game
   });
 }
 
-/** Removes every deployment, facility, PPA, order and loan so a test starts from an empty world. */
+/** Removes every deployment, facility, PPA, order, loan and revenue-share deal so a test starts from an empty world. */
 export function clearAssets(draft: GameState, companyIds: readonly Id[] = draft.companies.ids): void {
-  const tables: Table<{ id: Id; companyId: Id }>[] = [draft.deployments, draft.facilities, draft.contracts, draft.orders, draft.loans];
+  const tables: Table<{ id: Id; companyId: Id }>[] = [draft.deployments, draft.facilities, draft.contracts, draft.orders, draft.loans, draft.deals];
   for (const table of tables) {
     for (const id of [...table.ids]) {
       if (companyIds.includes(table.byId[id]!.companyId)) removeRow(table, id);

@@ -20,6 +20,13 @@ function withEvent(state: GameState, event: Omit<ScheduledEvent, 'id' | 'turn' |
 }
 
 describe('runEvents', () => {
+  it('a sentiment shock reports its effect and leaves the index to the sentiment system (which runs later in the quarter)', () => {
+    const before = withEvent(newGame(), { kind: 'sentimentShock', factor: 0.7 });
+    const after = runSystem(before, runEvents);
+    expect(after.capitalMarkets).toBe(before.capitalMarkets);
+    expect(after.report.at(-1)).toEqual({ companyId: null, kind: 'event', text: 'Test event — Set up by a test. Effect: Investor sentiment ×0.7.' });
+  });
+
   it('an efficiency shock multiplies the tier efficiency, divides its price and raises its volume', () => {
     const before = atShockTurn();
     const shock = before.events.find((e) => e.kind === 'efficiencyShock')!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annuityPaymentUsd, borrowingCapacityUsd } from '../../../engine/finance';
+import { borrowingCapacityUsd, newLoan } from '../../../engine/finance';
 import { insertRow } from '../../../engine/table';
 import { runFinance } from '../../../engine/systems/finance';
 import type { GameState } from '../../../engine/state';
@@ -52,10 +52,7 @@ describe('runFinance: debt service', () => {
     const state = edit(newGame(), (d) => {
       clearAssets(d);
       d.companies.byId[PLAYER]!.cashUsd = 1e12;
-      insertRow(d.loans, {
-        id: 'loan-test', companyId: PLAYER, principalUsd: 9_999_990_442, balanceUsd: 9_999_990_442, annualRate: 0.18,
-        termQuarters: 19, paymentUsd: annuityPaymentUsd(9_999_990_442, 0.18, 19), paymentsLeft: 19, startTurn: 0,
-      });
+      insertRow(d.loans, newLoan('loan-test', PLAYER, 9_999_990_442, 0.18, 19, 0));
     });
     let s = state;
     for (let q = 0; q < 19; q++) s = runSystem(s, runFinance);
@@ -143,6 +140,17 @@ describe('runFinance: cash shortfalls', () => {
     expect(reason).toMatch(/opex .*debt service .*capex/);
     expect(reason).toContain('$5.0M');
     expect(after.report.some((r) => r.companyId === PLAYER && r.kind === 'finance')).toBe(true);
+  });
+
+  it('counts revenue shares paid to partners in the bankruptcy reason', () => {
+    const state = edit(newGame(), (d) => {
+      clearAssets(d, [PLAYER]);
+      d.companies.byId[PLAYER]!.cashUsd = -5_000_000;
+      d.ledger.push({ companyId: PLAYER, category: 'financing:revenueShare', sourceId: 'deal-1', amountUsd: -4_000_000, memo: 'test' });
+    });
+    const after = runSystem(state, runFinance);
+    expect(after.outcome?.result).toBe('lost');
+    expect(after.outcome!.reason).toMatch(/debt service \$0, revenue shares to partners \$4\.0M and capex/);
   });
 
   it('a bankrupt rival stops serving customers and the game goes on', () => {

@@ -5,7 +5,7 @@ import { PLAYER, edit, newGame, runSystem } from '../support/game';
 
 const BASE: CompanyMetrics = {
   cashUsd: 0, revenueUsd: 0, inferenceRevenueUsd: 0, trainingRevenueUsd: 0, costOfRevenueUsd: 0, grossMarginPct: 0,
-  netIncomeUsd: 0, depreciationUsd: 0, debtUsd: 0, enterpriseValueUsd: 0, inferenceTokens: 0, inferenceShare: 0,
+  ebitdaUsd: 0, netIncomeUsd: 0, depreciationUsd: 0, revenueSharePaidUsd: 0, debtUsd: 0, enterpriseValueUsd: 0, inferenceTokens: 0, inferenceShare: 0,
   costPerMTokUsd: 0, joulesPerToken: 0, chipsDeployed: 0, powerDrawMw: 0, throttledPct: 0, trainingH100eHours: 0,
 };
 
@@ -16,7 +16,7 @@ function after(completed: number, metrics: Partial<CompanyMetrics>): GameState {
     d.history.push({
       turn: completed,
       companies: { [PLAYER]: { ...BASE, ...metrics } },
-      world: { inferenceDemandTokens: 0, inferenceServedTokens: 0, trainingDemandH100eHours: 0, trainingPriceUsdPerHour: 0, midRefPricePerMTokUsd: 0 },
+      world: { inferenceDemandTokens: 0, inferenceServedTokens: 0, trainingDemandH100eHours: 0, trainingPriceUsdPerHour: 0, midRefPricePerMTokUsd: 0, sentiment: 1 },
     });
   });
 }
