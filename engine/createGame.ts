@@ -6,6 +6,8 @@ import { newId } from './ids';
 import { seedRng, type RngState } from './math/rng';
 import type { Scenario, CompanySetup } from './scenario/schema';
 import { scenarioHash } from './scenario/load';
+import { addStartingLtas, chipSupplyDefaults, supplyOf } from './supplyChain';
+import { DEFAULT_GRID, defaultConnectionMwPerQuarter } from './scenario/worldSchemas';
 import { emptyTable, insertRow } from './table';
 import type { Company, GameState, PerTier, RevenueSharePartner, Tier, TierMarketResult } from './state';
 import { TIER_IDS } from './state';
@@ -22,9 +24,12 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
     events: seedRng(seed, 'events'),
     market: seedRng(seed, 'market'),
     power: seedRng(seed, 'power'),
+    training: seedRng(seed, 'training'),
   };
   for (const rival of scenario.rivals) rng[`rival:${rival.id}`] = seedRng(seed, `rival:${rival.id}`);
 
+  const trainingData = { ...scenario.world.training };
+  delete trainingData.contracts;
   const tiers = {} as PerTier<Tier>;
   const results = {} as PerTier<TierMarketResult>;
   for (const id of TIER_IDS) {
@@ -50,10 +55,12 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
     chips: emptyTable(),
     tiers,
     training: {
-      ...scenario.world.training,
+      ...trainingData,
       clearingPriceUsdPerHour: scenario.world.training.refPriceUsdPerHour,
       lastSoldH100eHours: 0,
       lastOfferedH100eHours: 0,
+      contractTerms: contractTermsOf(scenario),
+      contractH100eHoursByCompany: {},
     },
     inferenceResults: results,
     companies: emptyTable(),
@@ -63,9 +70,19 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
     contracts: emptyTable(),
     loans: emptyTable(),
     deals: emptyTable(),
+    supply: supplyOf(scenario),
+    designs: emptyTable(),
+    trainingContracts: emptyTable(),
+    onsiteGenerators: emptyTable(),
+    grid: gridOf(scenario),
     capitalMarkets: { sentiment: 1, sentimentChange: 0 },
     finance: { ...scenario.world.finance, revenueSharePartner: partnerOf(scenario) },
     events: scenario.events.map((e) => ({ ...e })),
+    randomEvents: (scenario.randomEvents ?? []).map((e) => ({
+      kind: e.kind, probabilityPerQuarter: e.probabilityPerQuarter, fromTurn: e.fromTurn ?? 0, toTurn: e.toTurn ?? 400, params: { ...e.params },
+    })),
+    eventLog: [],
+    activeEvents: [],
     victory: scenario.victory.map((c) => ({ ...c })),
     defeat: scenario.defeat.map((c) => ({ ...c })),
     ledger: [],
@@ -76,7 +93,9 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
     outcome: null,
     hash: '',
   };
-  for (const r of scenario.world.regions) insertRow(state.regions, { ...r });
+  for (const r of scenario.world.regions) {
+    insertRow(state.regions, { ...r, hyperscalerLoadMw: r.hyperscalerLoadMw ?? 0, hyperscalerLoadGrowthMwPerQuarter: r.hyperscalerLoadGrowthMwPerQuarter ?? 0 });
+  }
   for (const s of scenario.world.sites) {
     insertRow(state.sites, {
       ...s,
@@ -84,14 +103,15 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
       spotPriceUsdPerMwh: s.basePowerPriceUsdPerMwh,
       priceShockFactor: 1,
       priceShockUntilTurn: 0,
-      queueRequestedMw: 0,
+      ...queueOf(s, scenario),
     });
   }
   for (const c of scenario.world.chips) {
-    insertRow(state.chips, { ...c, inferenceTokensPerSec: { ...c.inferenceTokensPerSec }, userSpeedTokensPerSec: { ...c.userSpeedTokensPerSec } });
+    insertRow(state.chips, { ...c, ...chipSupplyDefaults(c), inferenceTokensPerSec: { ...c.inferenceTokensPerSec }, userSpeedTokensPerSec: { ...c.userSpeedTokensPerSec } });
   }
   setUpCompany(state, scenario.player, true);
   for (const rival of scenario.rivals) setUpCompany(state, rival, false);
+  addStartingLtas(state, scenario);
   state.hash = '';
   state.hash = hashState(state);
   // Frozen like every state immer produces: accidental mutation throws, and the hash memo can trust subtrees.
@@ -149,6 +169,31 @@ function setUpCompany(state: GameState, setup: CompanySetup, isPlayer: boolean):
     });
   }
   for (const l of setup.loans) insertRow(state.loans, newLoan(newId(state, 'loan'), setup.id, l.principalUsd, l.annualRate, l.termQuarters, 0));
+}
+
+/** A site's starting interconnection queue: its wait in quarters × its connection rate, part of it speculative. */
+function queueOf(site: Scenario['world']['sites'][number], scenario: Scenario): { queueMw: number; phantomQueueMw: number; connectionMwPerQuarter: number } {
+  const connectionMwPerQuarter = site.connectionMwPerQuarter ?? defaultConnectionMwPerQuarter(site.headroomGrowthMwPerQuarter);
+  const queueMw = site.queueQuarters * connectionMwPerQuarter;
+  return { queueMw, phantomQueueMw: queueMw * (scenario.world.grid?.initialPhantomShare ?? 0), connectionMwPerQuarter };
+}
+
+function gridOf(scenario: Scenario): GameState['grid'] {
+  const g = scenario.world.grid ?? DEFAULT_GRID;
+  return {
+    phantomMwPerMwOfGrowth: g.phantomMwPerMwOfGrowth, phantomGrowthPerQuarter: g.phantomGrowthPerQuarter, phantomCancelPerQuarter: g.phantomCancelPerQuarter,
+    phantomFactor: 1, regionalPriceSensitivity: g.regionalPriceSensitivity, onsiteCapexUsdPerMw: g.onsiteCapexUsdPerMw,
+    onsiteBuildQuarters: g.onsiteBuildQuarters, onsiteFuelUsdPerMwh: g.onsiteFuelUsdPerMwh, onsiteTonnesCo2PerMwh: g.onsiteTonnesCo2PerMwh,
+  };
+}
+
+function contractTermsOf(scenario: Scenario): GameState['training']['contractTerms'] {
+  const t = scenario.world.training.contracts;
+  if (!t) return null;
+  return {
+    ...t,
+    regionRules: t.regionRules.map((r) => ({ label: r.label, weight: r.weight, onlyRegionIds: [...(r.onlyRegionIds ?? [])], excludeRegionIds: [...(r.excludeRegionIds ?? [])] })),
+  };
 }
 
 /** The scenario's revenue-share partner, copied (the state is frozen; the scenario must stay usable). */

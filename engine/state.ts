@@ -33,6 +33,9 @@ export interface Region {
   open: boolean;
   /** Share of world inference demand in this region (0..1; open and closed regions sum to 1). */
   inferenceDemandShare: number;
+  /** Data-center load in the region outside the game's companies (hyperscalers and others), MW; grows each quarter. */
+  hyperscalerLoadMw: number;
+  hyperscalerLoadGrowthMwPerQuarter: number;
 }
 
 export interface Site {
@@ -46,8 +49,12 @@ export interface Site {
   headroomGrowthMwPerQuarter: number;
   /** Interconnection queue: quarters a greenfield facility waits for its grid connection. */
   queueQuarters: number;
-  /** Greenfield MW requested at this site so far; every QUEUE_MW_PER_QUARTER of it adds a quarter to the queue. */
-  queueRequestedMw: number;
+  /** MW of interconnection requests waiting (real and speculative); queueQuarters = queueMw / connectionMwPerQuarter. */
+  queueMw: number;
+  /** The speculative ("phantom") part of queueMw: requests that will mostly never be built. */
+  phantomQueueMw: number;
+  /** MW of queued requests the utility studies and connects per quarter. */
+  connectionMwPerQuarter: number;
   /** Existing shells that can be retrofitted quickly (colocation); consumed by retrofit builds. */
   retrofitAvailableMw: number;
   /** Long-run wholesale price; the quarter's spot price moves around it. */
@@ -91,6 +98,19 @@ export interface ChipModel {
   hbmGb: number;
   usefulLifeQuarters: number;
   availableFromTurn: number;
+  /** Supply inputs (DESIGN §1.5, §1.7; engine/supplyChain.ts). Foundry process node id (e.g. 'n4', 'n14'). */
+  processNode: Id;
+  /** Candidate dies (one per unit; a two-die package counts as one) per wafer, and the share that work. */
+  diesPerWafer: number;
+  dieYield: number;
+  /** Advanced-packaging (CoWoS-like) wafers one unit uses: ~1/29 for an H100-class, ~1/16 for a B200-class, 0 for an LPU. */
+  packagingWafersPerUnit: number;
+  /** The maker's other cost per unit (board, substrate, networking, test) in USD; the incumbent's cost of goods. */
+  otherBomUsd: number;
+  /** A next-generation design: ordering needs a completed `chips/design` of `designFrom` by its owner; null = none. */
+  designFrom: Id | null;
+  designCostUsd: number;
+  tapeOutQuarters: number;
 }
 
 export interface Tier {
@@ -131,6 +151,10 @@ export interface TrainingMarket {
   clearingPriceUsdPerHour: number;
   lastSoldH100eHours: number;
   lastOfferedH100eHours: number;
+  /** How labs post contracts (engine/systems/trainingContracts.ts); null = no contracts, spot rental only. */
+  contractTerms: TrainingContractTerms | null;
+  /** H100e-hours each company delivered under contracts this quarter (the spot market clears on the rest). */
+  contractH100eHoursByCompany: Record<Id, number>;
 }
 
 /** Last quarter's inference market for one tier (world, open regions). */
@@ -295,6 +319,17 @@ export interface RevenueShareDeal {
 export type LedgerCategory =
   | 'revenue:inference'
   | 'revenue:training'
+  /** The GPU vendor's chip sales, booked on delivery; source = order id or 'world' (buyers outside the game). */
+  | 'revenue:chips'
+  /** The GPU vendor's cost of goods: HBM (LTA deliveries and spot), foundry wafers, packaging, other bill of materials. */
+  | 'cost:chips:hbm'
+  | 'cost:chips:wafers'
+  | 'cost:chips:packaging'
+  | 'cost:chips:other'
+  /** Next-generation chip R&D and tape-out, capitalized; source = design id. */
+  | 'capex:chipDesign'
+  /** Buyers' prepayments the GPU vendor holds until delivery (+ at order, − as chips ship); source = order id. */
+  | 'financing:customerPrepayment'
   | 'cost:power:ppa'
   | 'cost:power:spot'
   | 'cost:opex:chips'
@@ -306,7 +341,9 @@ export type LedgerCategory =
   | 'financing:interest'
   | 'financing:equity'
   /** Partner funding received (+) and revenue shares paid (−) under revenue-share deals; source = deal id. */
-  | 'financing:revenueShare';
+  | 'financing:revenueShare'
+  /** Fuel for behind-the-meter generation (gas turbines); source = site id. */
+  | 'cost:power:onsite';
 
 /** One cash movement (USD, signed integer). Every change of a company's cash is exactly one entry. */
 export interface LedgerEntry {
@@ -323,6 +360,8 @@ export interface CompanyMetrics {
   revenueUsd: number;
   inferenceRevenueUsd: number;
   trainingRevenueUsd: number;
+  /** Chip sales (the GPU vendor); its cost of goods is in costOfRevenueUsd. */
+  chipRevenueUsd: number;
   /** Power, chip and facility opex and depreciation. */
   costOfRevenueUsd: number;
   grossMarginPct: number;
@@ -384,7 +423,7 @@ export interface ReportItem {
 export interface ScheduledEvent {
   id: Id;
   turn: number;
-  kind: 'efficiencyShock' | 'powerPriceSpike' | 'exportControls' | 'demandBoom' | 'sentimentShock';
+  kind: EventKind;
   title: string;
   explanation: string;
   tier?: TierId;
@@ -392,6 +431,151 @@ export interface ScheduledEvent {
   regionId?: Id;
   factor?: number;
   quarters?: number;
+  /** Additive size (interest-rate shock: annual rate points, 0.02 = +2%). */
+  amount?: number;
+  /** The chip it concerns (incumbent's new generation: the chip made available). */
+  chipId?: Id;
+  /** hbmYieldCrisis: the HBM supplier whose output falls to `factor` for `quarters` (default: the largest). */
+  supplierId?: Id;
+}
+
+/** Every kind of world event (catalog: engine/events/catalog.ts). */
+export type EventKind =
+  | 'efficiencyShock'
+  | 'powerPriceSpike'
+  | 'exportControls'
+  | 'demandBoom'
+  | 'sentimentShock'
+  | 'syntheticDataFlywheel'
+  | 'hbmYieldCrisis'
+  | 'echoCollapse'
+  | 'interestRateShock'
+  | 'incumbentNewGeneration'
+  | 'hyperscalerCapexBoom';
+
+/** What a scheduled or random event may set; unset fields take the catalog's defaults. */
+export type EventParams = Partial<Omit<ScheduledEvent, 'id' | 'turn' | 'kind'>>;
+
+/** An event drawn each quarter from the `events` stream with a scenario-set probability. */
+export interface RandomEventSpec {
+  kind: EventKind;
+  probabilityPerQuarter: number;
+  /** Turns (completed-turn count) it can fire in, inclusive. */
+  fromTurn: number;
+  toTurn: number;
+  params: EventParams;
+}
+
+/** An event that fired (scheduled or random), with the report line that measured its effect. */
+export interface FiredEvent {
+  id: Id;
+  turn: number;
+  kind: EventKind;
+  title: string;
+  text: string;
+  /** The factor the sentiment system applies (sentiment crash); 1 otherwise. */
+  factor: number;
+}
+
+/** An event effect with a duration: `restore` of its catalog entry undoes it at `untilTurn`. */
+export interface ActiveEventEffect {
+  eventId: Id;
+  kind: EventKind;
+  title: string;
+  untilTurn: number;
+  /** What was applied, by key (e.g. a company id → aggression multiplier), so the restore undoes exactly that. */
+  applied: Record<string, number>;
+}
+
+/** How labs post training contracts (DESIGN §1.6), from the scenario. */
+export interface TrainingContractTerms {
+  /** Contracts posted per quarter, echoes included. */
+  postingsPerQuarter: number;
+  /** Share of training demand that labs buy under contracts (the rest rents spot). */
+  shareOfDemand: number;
+  /** Share of postings that are echoes of another lab request (withdrawn before award). */
+  echoShare: number;
+  /** Labs' maximum price relative to the reference rental price: uniform in [min, max]. */
+  maxPriceFactorMin: number;
+  maxPriceFactorMax: number;
+  /** Reliability labs require: uniform in [min, max]. */
+  reliabilityMin: number;
+  reliabilityMax: number;
+  regionRules: TrainingRegionRule[];
+}
+
+/** Where a lab allows its training to run: only in some regions, or anywhere but some. */
+export interface TrainingRegionRule {
+  label: string;
+  /** Relative frequency among postings. */
+  weight: number;
+  onlyRegionIds: Id[];
+  excludeRegionIds: Id[];
+}
+
+/** A company's sealed offer for a training contract (USD per H100e-hour). */
+export interface TrainingBid {
+  companyId: Id;
+  priceUsdPerHour: number;
+}
+
+/** A lab's training contract: posted one quarter, awarded at the end of the next, then paid each quarter it runs. */
+export interface TrainingContract {
+  id: Id;
+  lab: string;
+  /** H100e-hours per quarter the lab needs; the contract's size is this × durationQuarters. */
+  h100eHoursPerQuarter: number;
+  durationQuarters: number;
+  maxPriceUsdPerHour: number;
+  minReliability: number;
+  regionRule: Omit<TrainingRegionRule, 'weight'>;
+  postedTurn: number;
+  /** Echo demand: the same lab request sent to many builders; it is withdrawn before award. Hidden from players' UI. */
+  echoOf: Id | null;
+  status: 'open' | 'awarded' | 'withdrawn' | 'unawarded' | 'completed';
+  /** Sorted by company id; one per company (a new bid replaces the old). */
+  bids: TrainingBid[];
+  awardedTo: Id | null;
+  priceUsdPerHour: number;
+  /** Turns it runs: startTurn ≤ turn < endTurn (0 until awarded). */
+  startTurn: number;
+  endTurn: number;
+  /** H100e-hours delivered last quarter. */
+  lastDeliveredH100eHours: number;
+}
+
+/** Behind-the-meter gas turbines supplying one facility like a PPA, without the grid queue. */
+export interface OnsiteGenerator {
+  id: Id;
+  companyId: Id;
+  facilityId: Id;
+  siteId: Id;
+  mw: number;
+  readyTurn: number;
+  fuelUsdPerMwh: number;
+  tonnesCo2PerMwh: number;
+  /** Last quarter's generation and emissions, and emissions since it started. */
+  lastMwh: number;
+  lastTonnesCo2: number;
+  totalTonnesCo2: number;
+}
+
+/** Grid dynamics from the scenario (DESIGN §1.8): phantom requests and behind-the-meter terms. */
+export interface GridTerms {
+  /** Speculative MW requested per quarter at a site per MW of its headroom growth ("requests run 5–10x what is built"). */
+  phantomMwPerMwOfGrowth: number;
+  /** Growth of speculative requests per quarter (AI hype). */
+  phantomGrowthPerQuarter: number;
+  /** Share of the phantom queue cancelled each quarter. */
+  phantomCancelPerQuarter: number;
+  /** Current multiplier on phantom requests (grows by phantomGrowthPerQuarter). */
+  phantomFactor: number;
+  /** How hard the regional spot price answers regional tightness: × (1 + this × tightness²). */
+  regionalPriceSensitivity: number;
+  onsiteCapexUsdPerMw: number;
+  onsiteBuildQuarters: number;
+  onsiteFuelUsdPerMwh: number;
+  onsiteTonnesCo2PerMwh: number;
 }
 
 export type ConditionMetric = 'inferenceShare' | 'enterpriseValueUsd' | 'cashUsd' | 'chipsDeployed' | 'revenueUsd' | 'cumulativeProfitUsd';
@@ -439,6 +623,13 @@ export interface GameState {
   contracts: Table<PowerContract>;
   loans: Table<Loan>;
   deals: Table<RevenueShareDeal>;
+  /** Foundry, advanced packaging and HBM (engine/supplyChain.ts); null = unconstrained (orders arrive in full when due). */
+  supply: SupplyChain | null;
+  /** Next-generation chip designs started by `chips/design`. */
+  designs: Table<ChipDesign>;
+  trainingContracts: Table<TrainingContract>;
+  onsiteGenerators: Table<OnsiteGenerator>;
+  grid: GridTerms;
   /**
    * Investors' mood, one index for the whole market (a Keynesian "beauty contest": prices follow what investors think
    * other investors think). 1 = neutral, kept in [0.5, 1.5]; equity rounds price at enterprise value × sentiment.
@@ -459,6 +650,10 @@ export interface GameState {
     revenueSharePartner: RevenueSharePartner | null;
   };
   events: ScheduledEvent[];
+  randomEvents: RandomEventSpec[];
+  /** Events fired so far (bounded to the last EVENT_LOG_LIMIT), newest last. */
+  eventLog: FiredEvent[];
+  activeEvents: ActiveEventEffect[];
   victory: Condition[];
   defeat: Condition[];
   /** Cash movements of the turn in progress (commands) and, after endTurn, of the turn just ended. */
@@ -470,4 +665,108 @@ export interface GameState {
   outcome: Outcome | null;
   /** Hash of the state after the last endTurn (computed with this field blank). */
   hash: string;
+}
+
+/** A foundry process node: wafer starts per quarter open to AI chips. */
+export interface FoundryNode {
+  id: Id;
+  name: string;
+  waferStartsPerQuarter: number;
+  growthPerQuarter: number;
+  waferPriceUsd: number;
+}
+
+export interface HbmSupplier {
+  id: Id;
+  name: string;
+  country: string;
+  lon: number;
+  lat: number;
+  /** Gross capacity (GB per quarter); output = capacity × yield × shockFactor. */
+  capacityGbPerQuarter: number;
+  yield: number;
+  growthPerQuarter: number;
+  longRunGrowthPerQuarter: number;
+  /** Contract price (USD per GB); spot sells at a scarcity premium over it. */
+  priceUsdPerGb: number;
+  /** Output multiplier from a yield crisis (1 = none) and the first turn it no longer applies. */
+  shockFactor: number;
+  shockUntilTurn: number;
+  /** Last quarter: GB produced and GB delivered under LTAs. */
+  lastOutputGb: number;
+  lastLtaGb: number;
+}
+
+/** An HBM long-term agreement: `gbPerQuarter` from `startTurn` to `endTurn` (exclusive), paid as delivered, non-cancellable. */
+export interface HbmLta {
+  id: Id;
+  companyId: Id;
+  supplierId: Id;
+  gbPerQuarter: number;
+  priceUsdPerGb: number;
+  signedTurn: number;
+  startTurn: number;
+  endTurn: number;
+}
+
+export interface ChipDesign {
+  id: Id;
+  companyId: Id;
+  /** The next-generation chip it unlocks, and the chip it was derived from. */
+  chipId: Id;
+  baseChipId: Id;
+  costUsd: number;
+  startedTurn: number;
+  /** Orders are accepted from this turn on. */
+  readyTurn: number;
+}
+
+/** Last quarter's supply figures (world), for the report, the map and tests. */
+export interface SupplyQuarter {
+  /** HBM every maker needed (the GPU vendor's packaging-limited need + other buyers) and what suppliers produced (GB). */
+  hbmDemandGb: number;
+  hbmSupplyGb: number;
+  hbmSpotPriceUsdPerGb: number;
+  /** Share of spot demand the spot market met (0..1). */
+  hbmSpotFill: number;
+  packagingCapacityWafers: number;
+  packagingUsedWafers: number;
+  /** Packaging wafers the GPU vendor used (its reservation caps it). */
+  incumbentPackagingWafers: number;
+  /** Share of the GPU vendor's outstanding demand (in-game orders and the world's) it shipped (0..1). */
+  incumbentFill: number;
+  incumbentUnitsShipped: number;
+}
+
+export interface SupplyChain {
+  /** The GPU vendor company that makes the `source: 'incumbent'` chips. */
+  incumbentCompanyId: Id;
+  foundry: { name: string; lon: number; lat: number; nodes: Table<FoundryNode> };
+  packaging: {
+    name: string;
+    lon: number;
+    lat: number;
+    /** This quarter's capacity (wafers): the piecewise-linear path by turn, then long-run growth after its end. */
+    wafersPerQuarter: number;
+    path: { turn: number; wafersPerQuarter: number }[];
+    longRunGrowthPerQuarter: number;
+    /** Share the GPU vendor reserves (a monopsony buyer); the rest is open to other designs. */
+    incumbentShare: number;
+    priceUsdPerWafer: number;
+  };
+  hbm: {
+    suppliers: Table<HbmSupplier>;
+    ltas: Table<HbmLta>;
+    /** HBM other chip makers (outside the game) want each quarter (GB), and its growth. */
+    otherDemandGb: number;
+    otherDemandGrowthPerQuarter: number;
+    longRunOtherDemandGrowthPerQuarter: number;
+    /** Most of a supplier's current output it commits to LTAs (0..1). */
+    maxLtaShare: number;
+    /** HBM a company holds (delivered, not yet built into chips), GB by company id. */
+    stockGb: Record<Id, number>;
+  };
+  /** Buyers outside the game ordering the vendor's newest GPU, in packaging wafers per quarter (no backlog kept). */
+  outsideDemand: { packagingWafersPerQuarter: number; growthPerQuarter: number; longRunGrowthPerQuarter: number };
+  last: SupplyQuarter;
 }

@@ -8,8 +8,8 @@ import type { GameState } from './state';
 import { SYSTEMS } from './systems/order';
 import { cloneForTurn, reconcile } from './turnCommit';
 
-/** Never written during a turn: shared, not copied. */
-const STATIC_KEYS = ['chips', 'victory', 'defeat', 'events', 'finance', 'start'] as const;
+/** Never written during a turn: shared, not copied. (Events may change chips and finance: those are copied.) */
+const STATIC_KEYS = ['victory', 'defeat', 'events', 'start'] as const;
 /** Arrays of records that are only appended to or replaced: copied shallowly. */
 const APPEND_ONLY_KEYS = ['history', 'ledger', 'lastLedger', 'report'] as const;
 

@@ -3,6 +3,7 @@
  * what it costs, whether the site can take it, and the construction itself.
  */
 import { formatMw } from '../format';
+import { queueWaitQuarters } from '../grid';
 import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import type { GameState, Id } from '../state';
@@ -17,8 +18,6 @@ export interface CommandEvent {
 export const RETROFIT_QUARTERS = 2;
 /** A retrofit costs this share of greenfield capex (shell, substation and connection exist). */
 export const RETROFIT_CAPEX_SHARE = 0.6;
-/** Each this many MW of greenfield requests lengthens a site's interconnection queue by a quarter. */
-export const QUEUE_MW_PER_QUARTER = 250;
 
 /** Capex of a build (USD): capacity × the site's capex per MW, less for a retrofit. */
 export function buildCostUsd(state: GameState, siteId: Id, capacityMw: number, shell: 'greenfield' | 'retrofit'): number {
@@ -46,7 +45,10 @@ export function buildProblem(state: GameState, siteId: Id, capacityMw: number, s
   return null;
 }
 
-/** Starts a facility: capex paid now, grid headroom or shells used, the queue lengthened by greenfield requests. */
+/**
+ * Starts a facility: capex paid now, grid headroom or shells used. A greenfield request waits the site's current queue
+ * and joins it, so the next request waits longer (engine/grid.ts).
+ */
 export function startConstruction(draft: GameState, companyId: Id, siteId: Id, capacityMw: number, shell: 'greenfield' | 'retrofit'): { id: Id; event: CommandEvent } {
   const site = draft.sites.byId[siteId]!;
   const cost = buildCostUsd(draft, siteId, capacityMw, shell);
@@ -59,10 +61,8 @@ export function startConstruction(draft: GameState, companyId: Id, siteId: Id, c
   if (shell === 'retrofit') site.retrofitAvailableMw -= capacityMw;
   else {
     site.gridHeadroomMw -= capacityMw;
-    // Counted on the running total, so splitting a request into small ones does not dodge the queue.
-    const before = Math.floor(site.queueRequestedMw / QUEUE_MW_PER_QUARTER);
-    site.queueRequestedMw += capacityMw;
-    site.queueQuarters += Math.floor(site.queueRequestedMw / QUEUE_MW_PER_QUARTER) - before;
+    site.queueMw += capacityMw;
+    site.queueQuarters = queueWaitQuarters(site);
   }
   postLedger(draft, companyId, 'capex:facilities', id, -cost, `${shell} ${formatMw(capacityMw)} at ${site.name}`);
   return { id, event: { text: `Construction of ${formatMw(capacityMw)} at ${site.name} started: ready in ${quarters} quarter(s).` } };

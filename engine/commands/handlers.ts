@@ -10,12 +10,15 @@ import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import { insertRow, removeRow, hasRow } from '../table';
 import type { Deployment, GameState, Id, Workload } from '../state';
-import { buildCostUsd, buildProblem, facilityOf, startConstruction, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS, QUEUE_MW_PER_QUARTER, type CommandEvent } from './construction';
+import { buildOnsitePowerHandler } from './buildOnsitePower';
+import { buildCostUsd, buildProblem, facilityOf, startConstruction, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS, type CommandEvent } from './construction';
 import { revenueShareDealHandler } from './revenueShareDeal';
+import { designChipHandler, orderSupplyProblem, receiveVendorPrepayment, signHbmLtaHandler } from './supply';
+import { trainingBidHandler } from './trainingBid';
 import type { CommandOf, CommandType } from './schema';
 
 /** Re-exported for the strategies and tests that read them here. */
-export { buildCostUsd, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS, QUEUE_MW_PER_QUARTER };
+export { buildCostUsd, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS };
 
 export type { CommandEvent };
 
@@ -91,6 +94,8 @@ export const handlers: HandlerTable = {
       const chip = state.chips.byId[c.chipId]!;
       if (chip.availableFromTurn > state.turn) return `${chip.name} is not available yet.`;
       if (chip.ownerCompanyId !== null && chip.ownerCompanyId !== companyId) return `${chip.name} is another company's design.`;
+      const supplyProblem = orderSupplyProblem(state, companyId, chip);
+      if (supplyProblem) return supplyProblem;
       const cost = c.quantity * chip.unitPriceUsd;
       const cash = state.companies.byId[companyId]!.cashUsd;
       if (cost > cash) return `${formatCount(c.quantity)} × ${chip.name} cost ${formatUsd(cost)} (prepaid); cash is ${formatUsd(cash)}.`;
@@ -105,7 +110,9 @@ export const handlers: HandlerTable = {
         orderedTurn: draft.turn, dueTurn: draft.turn + lead,
       });
       postLedger(draft, companyId, 'capex:chips', id, -c.quantity * chip.unitPriceUsd, `${formatCount(c.quantity)} × ${chip.name}`);
-      return [{ text: `Ordered ${formatCount(c.quantity)} × ${chip.name}; delivery in ${lead} quarter(s).` }];
+      receiveVendorPrepayment(draft, id, companyId, chip, c.quantity * chip.unitPriceUsd);
+      const supplied = draft.supply ? ' if foundry, packaging and HBM allow (short inputs mean partial delivery and a backlog)' : '';
+      return [{ text: `Ordered ${formatCount(c.quantity)} × ${chip.name}; delivery in ${lead} quarter(s)${supplied}.` }];
     },
   },
 
@@ -256,6 +263,14 @@ export const handlers: HandlerTable = {
   },
 
   'finance/revenueShareDeal': revenueShareDealHandler,
+
+  'training/bid': trainingBidHandler,
+
+  'power/buildOnsite': buildOnsitePowerHandler,
+
+  'supply/signHbmLta': signHbmLtaHandler,
+
+  'chips/design': designChipHandler,
 };
 
 /** The deployment of that chip and workload already in a facility, if any (they merge). */

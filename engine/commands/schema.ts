@@ -26,6 +26,20 @@ export const CommandSchema = z.discriminatedUnion('type', [
     chipId: id,
     quantity: z.number().int().positive().max(2_000_000),
   }),
+  /** Starts the R&D and tape-out of the company's next-generation chip derived from `baseChipId` (scenario data). */
+  z.strictObject({
+    type: z.literal('chips/design'),
+    baseChipId: id,
+    name: z.string().min(1).max(60).optional(),
+  }),
+  /** An HBM long-term agreement: first delivery after `leadQuarters` (default and minimum 2), paid as delivered, non-cancellable. */
+  z.strictObject({
+    type: z.literal('supply/signHbmLta'),
+    supplierId: id,
+    gbPerQuarter: z.number().int().positive().max(1e10),
+    quarters: z.number().int().min(1).max(20),
+    leadQuarters: z.number().int().min(0).max(8).optional(),
+  }),
   z.strictObject({
     type: z.literal('chips/deploy'),
     chipId: id,
@@ -71,6 +85,18 @@ export const CommandSchema = z.discriminatedUnion('type', [
     partnerSharePct: z.number().finite().min(0.3).max(0.9),
     hurdleIrr: z.number().finite().min(0.08).max(0.25),
     upsideSharePct: z.number().finite().min(0.01).max(0.2),
+  }),
+  /** A sealed bid on a lab's open training contract (USD per H100e-hour); replaces the company's earlier bid. */
+  z.strictObject({
+    type: z.literal('training/bid'),
+    contractId: id,
+    priceUsdPerHour: z.number().finite().positive().max(1000),
+  }),
+  /** Behind-the-meter gas turbines for one of the company's facilities (MW, at most the facility's capacity). */
+  z.strictObject({
+    type: z.literal('power/buildOnsite'),
+    facilityId: id,
+    mw: z.number().finite().positive().max(5000),
   }),
 ]);
 

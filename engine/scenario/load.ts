@@ -4,6 +4,8 @@
  */
 import { canonicalJson, hashString } from '../hash';
 import { ScenarioSchema, type Scenario } from './schema';
+import { crossCheckWorldSections } from './worldChecks';
+import { crossCheckSupply } from './supplyChecks';
 
 export interface ScenarioError {
   /** JSON path such as `$.world.sites[3].pue`. */
@@ -89,5 +91,7 @@ function crossCheck(s: Scenario): ScenarioError[] {
     if (e.kind === 'powerPriceSpike' && !e.siteId && !e.regionId) errors.push({ path: `$.events[${i}]`, message: 'a power price spike names a site or a region' });
     if (e.kind === 'sentimentShock' && e.factor === undefined) errors.push({ path: `$.events[${i}].factor`, message: 'a sentiment shock names the factor it multiplies sentiment by' });
   });
+  errors.push(...crossCheckWorldSections(s));
+  errors.push(...crossCheckSupply(s));
   return errors;
 }

@@ -3,7 +3,8 @@
  * reports errors by JSON path. The published JSON Schema (schemas/scenario.schema.json) is generated from this.
  */
 import { z } from 'zod';
-import { TIER_IDS } from '../state';
+import { ChipSupplyShape, SupplySchema } from './supplySchema';
+import { EVENT_KINDS, EventParamsShape, GridSchema, RandomEventSchema, TrainingContractTermsSchema } from './worldSchemas';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'ids are lowercase letters, digits and dashes (max 48)');
 const text = (max: number) => z.string().min(1).max(max);
@@ -12,7 +13,6 @@ const positive = z.number().finite().positive();
 const fraction = z.number().finite().min(0).max(1);
 const usd = z.number().int().min(0).max(1e13);
 const perTier = <T extends z.ZodType>(schema: T) => z.strictObject({ small: schema, mid: schema, frontier: schema });
-const tierId = z.enum(TIER_IDS);
 
 export const RegionSchema = z.strictObject({
   id,
@@ -21,6 +21,9 @@ export const RegionSchema = z.strictObject({
   lat: z.number().min(-90).max(90),
   open: z.boolean(),
   inferenceDemandShare: fraction,
+  /** Data-center load outside the game's companies (MW) at the start, and its growth per quarter. */
+  hyperscalerLoadMw: nonNegative.optional(),
+  hyperscalerLoadGrowthMwPerQuarter: nonNegative.optional(),
 });
 
 export const SiteSchema = z.strictObject({
@@ -32,6 +35,8 @@ export const SiteSchema = z.strictObject({
   gridHeadroomMw: nonNegative,
   headroomGrowthMwPerQuarter: nonNegative,
   queueQuarters: z.number().int().min(0).max(40),
+  /** MW of queued requests connected per quarter (default: 3× headroom growth, at least 10). */
+  connectionMwPerQuarter: positive.optional(),
   retrofitAvailableMw: nonNegative,
   basePowerPriceUsdPerMwh: positive.max(2000),
   priceVolatility: z.number().min(0).max(1),
@@ -58,6 +63,7 @@ export const ChipSchema = z.strictObject({
   hbmGb: nonNegative,
   usefulLifeQuarters: z.number().int().min(1).max(40),
   availableFromTurn: z.number().int().min(0),
+  ...ChipSupplyShape,
 });
 
 export const TierSchema = z.strictObject({
@@ -83,6 +89,8 @@ export const TrainingSchema = z.strictObject({
   refPriceUsdPerHour: positive,
   priceDeclinePerQuarter: z.number().min(0.05).max(1.5),
   floorPriceUsdPerHour: positive,
+  /** Labs' training contracts; left out, training is rented on the spot market only. */
+  contracts: TrainingContractTermsSchema.optional(),
 });
 
 export const FinanceSchema = z.strictObject({
@@ -141,14 +149,10 @@ export const CompanySetupSchema = z.strictObject({
 export const EventSchema = z.strictObject({
   id,
   turn: z.number().int().min(0).max(400),
-  kind: z.enum(['efficiencyShock', 'powerPriceSpike', 'exportControls', 'demandBoom', 'sentimentShock']),
+  kind: z.enum(EVENT_KINDS),
+  ...EventParamsShape,
   title: text(80),
   explanation: text(600),
-  tier: tierId.optional(),
-  siteId: id.optional(),
-  regionId: id.optional(),
-  factor: z.number().min(0.01).max(100).optional(),
-  quarters: z.number().int().min(1).max(40).optional(),
 });
 
 export const ConditionSchema = z.strictObject({
@@ -186,10 +190,16 @@ export const ScenarioSchema = z.strictObject({
     tiers: perTier(TierSchema),
     training: TrainingSchema,
     finance: FinanceSchema,
+    /** Phantom interconnection requests, regional price response and behind-the-meter generation terms. */
+    grid: GridSchema.optional(),
+    /** Foundry, advanced packaging and HBM suppliers; left out, chip supply is unconstrained. */
+    supply: SupplySchema.optional(),
   }),
   player: CompanySetupSchema,
   rivals: z.array(CompanySetupSchema).max(8),
   events: z.array(EventSchema).max(100),
+  /** Events drawn each quarter from the `events` stream with these probabilities. */
+  randomEvents: z.array(RandomEventSchema).max(50).optional(),
   victory: z.array(ConditionSchema).min(1).max(10),
   defeat: z.array(ConditionSchema).max(10),
   lesson: LessonSchema,

@@ -12,7 +12,11 @@ import type { ChipModel, GameState, Id, Site, TierId, Workload } from '../state'
 import { TIER_IDS } from '../state';
 import { rowsOf } from '../table';
 import { HOURS_PER_QUARTER, SECONDS_PER_QUARTER, TOKENS_PER_MTOK } from '../units';
+import { chipOrderable } from '../supplyChain';
+import { nextGenerationDesigns } from './nextGeneration';
+import { onsitePower } from './onsitePower';
 import { partnerBuild } from './partnerBuild';
+import { trainingBids } from './trainingBids';
 import type { GrowthParams } from './types';
 
 const WORKLOADS: Workload[] = [...TIER_IDS, 'training'];
@@ -45,6 +49,12 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
         commands.push({ type: 'finance/raiseEquity', amountUsd: raise });
         cash += raise;
       }
+    }
+  }
+  if (p.designNextGen) {
+    for (const design of nextGenerationDesigns(state, companyId, cash - reserve)) {
+      commands.push(design.command);
+      cash -= design.costUsd;
     }
   }
   let budget = Math.max(0, (cash - reserve) * p.spendShare);
@@ -98,6 +108,10 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
 
   // 5. PPAs for the steady part of the expected draw at each site.
   commands.push(...ppaTopUps(state, companyId, p));
+
+  // 5b. Behind-the-meter generation where the grid queue is long; bids on labs' training contracts.
+  commands.push(...onsitePower(state, companyId, p, Math.max(0, cash - reserve)));
+  commands.push(...trainingBids(state, companyId, p));
 
   // 6. Prices.
   for (const tier of TIER_IDS) {
@@ -165,8 +179,7 @@ function bestChip(state: GameState, companyId: Id, workload: Workload, p: Growth
   let bestScore = Infinity;
   for (const id of state.chips.ids) {
     const chip = state.chips.byId[id]!;
-    if (!p.chipKinds.includes(chip.kind) || chip.availableFromTurn > state.turn) continue;
-    if (chip.ownerCompanyId !== null && chip.ownerCompanyId !== companyId) continue;
+    if (!p.chipKinds.includes(chip.kind) || !chipOrderable(state, companyId, chip)) continue;
     const output = workload === 'training' ? chip.trainingH100e : chip.inferenceTokensPerSec[workload];
     if (output <= 0) continue;
     const lifeEnergyUsd = (chip.powerW / 1e6) * 1.25 * HOURS_PER_QUARTER * chip.usefulLifeQuarters * 70;

@@ -1,5 +1,6 @@
 /** Built-in strategies: the CLI's player strategies and the rivals' policies, all built on the growth policy. */
 import type { GameState, Id, RivalPolicy } from '../state';
+import { gpuVendorCommands } from './gpuVendor';
 import { growthCommands } from './growth';
 import type { GrowthParams, Strategy } from './types';
 
@@ -21,6 +22,7 @@ export const PLAYER_STRATEGIES: Record<string, { description: string; params: Gr
       spendShare: 0.85,
       borrow: true,
       raiseEquity: true,
+      designNextGen: true,
     },
   },
   'training-first': {
@@ -35,6 +37,7 @@ export const PLAYER_STRATEGIES: Record<string, { description: string; params: Gr
       spendShare: 0.85,
       borrow: true,
       raiseEquity: true,
+      trainingBidFactor: 0.95,
     },
   },
   hybrid: {
@@ -67,7 +70,7 @@ export const PLAYER_STRATEGIES: Record<string, { description: string; params: Gr
     },
   },
   'power-first': {
-    description: 'Cheapest power above all: LPUs in hydro and Gulf sites, fully contracted with PPAs.',
+    description: 'Cheapest power above all: LPUs in hydro and Gulf sites, fully contracted with PPAs; gas turbines behind the meter where grid queues are long.',
     params: {
       chipKinds: lpuOnly,
       targetShare: { small: 0.3, mid: 0.35, frontier: 0.1, training: 0 },
@@ -78,6 +81,7 @@ export const PLAYER_STRATEGIES: Record<string, { description: string; params: Gr
       spendShare: 0.8,
       borrow: true,
       raiseEquity: true,
+      onsiteWhenQueueQuarters: 4,
     },
   },
 };
@@ -101,6 +105,8 @@ export function rivalParams(policy: RivalPolicy): GrowthParams {
     spendShare: 0.6 + 0.3 * policy.aggression,
     borrow: true,
     raiseEquity: policy.strategy === 'neocloud',
+    // Cloud-scale builders put gas turbines behind the meter rather than wait years for the grid.
+    onsiteWhenQueueQuarters: policy.strategy === 'gpu-cloud' ? 6 : undefined,
   };
 }
 
@@ -111,6 +117,7 @@ export function playerStrategy(name: string): Strategy | null {
 }
 
 export function rivalStrategy(policy: RivalPolicy): Strategy {
+  if (policy.strategy === 'gpu-vendor') return gpuVendorCommands;
   const params = rivalParams(policy);
   return (state: GameState, companyId: Id) => growthCommands(state, companyId, params);
 }

@@ -31,4 +31,10 @@ export interface GrowthParams {
    * (fractions) and the lowest hurdle the partner accepts; builds at least `minMw` at a time. Absent: never.
    */
   partnerDeal?: { partnerSharePct: number; upsideSharePct: number; minMw: number };
+  /** Bid on training contracts at the reference rental price × this (default: priceFactor). */
+  trainingBidFactor?: number;
+  /** Build on-site gas turbines where a site's interconnection queue is at least this many quarters. Absent: never. */
+  onsiteWhenQueueQuarters?: number;
+  /** Start the next-generation design of its own chips once cash after the reserve covers DESIGN_CASH_MULTIPLE × its cost. */
+  designNextGen?: boolean;
 }

@@ -1,4 +1,4 @@
-/** Facilities under construction come online; grid headroom grows slowly at every site. */
+/** Facilities under construction come online; grid headroom grows slowly at every site (queues: systems/grid.ts). */
 import { formatMw } from '../format';
 import type { GameState } from '../state';
 
@@ -18,7 +18,5 @@ export function runConstruction(draft: GameState): void {
   for (const id of draft.sites.ids) {
     const site = draft.sites.byId[id]!;
     site.gridHeadroomMw += site.headroomGrowthMwPerQuarter;
-    // Queues drain by one quarter a year as connections get built.
-    if (site.queueQuarters > 0 && draft.turn % 4 === 3) site.queueQuarters -= 1;
   }
 }

@@ -66,13 +66,16 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
   const total = (category: LedgerCategory) => byCategory[category] ?? 0;
   const inferenceRevenueUsd = total('revenue:inference');
   const trainingRevenueUsd = total('revenue:training');
-  const revenueUsd = inferenceRevenueUsd + trainingRevenueUsd;
-  const powerUsd = -(total('cost:power:ppa') + total('cost:power:spot'));
+  // The GPU vendor's chip sales and their cost of goods (HBM, wafers, packaging, other bill of materials).
+  const chipRevenueUsd = total('revenue:chips');
+  const chipCogsUsd = -(total('cost:chips:hbm') + total('cost:chips:wafers') + total('cost:chips:packaging') + total('cost:chips:other'));
+  const revenueUsd = inferenceRevenueUsd + trainingRevenueUsd + chipRevenueUsd;
+  const powerUsd = -(total('cost:power:ppa') + total('cost:power:spot') + total('cost:power:onsite'));
   const facilityOpexUsd = -total('cost:opex:facilities');
   const opexUsd = -total('cost:opex:chips') + facilityOpexUsd;
   const interestUsd = -total('financing:interest');
   const depreciationUsd = company.lastDepreciationUsd;
-  const costOfRevenueUsd = powerUsd + opexUsd + depreciationUsd;
+  const costOfRevenueUsd = powerUsd + opexUsd + depreciationUsd + chipCogsUsd;
 
   let energyAll = 0;
   let energyInference = 0;
@@ -105,12 +108,13 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
 
   const previous = state.history[state.history.length - 1]?.companies[companyId];
   const growth = previous && previous.revenueUsd > 0 ? revenueUsd / previous.revenueUsd - 1 : 0;
-  const ebitdaUsd = revenueUsd - powerUsd - opexUsd - revenueSharePaidUsd;
+  const ebitdaUsd = revenueUsd - powerUsd - opexUsd - chipCogsUsd - revenueSharePaidUsd;
   return {
     cashUsd: company.cashUsd,
     revenueUsd,
     inferenceRevenueUsd,
     trainingRevenueUsd,
+    chipRevenueUsd,
     costOfRevenueUsd,
     grossMarginPct: revenueUsd > 0 ? round4((revenueUsd - costOfRevenueUsd) / revenueUsd) : 0,
     ebitdaUsd,

@@ -3,6 +3,7 @@
  * spot market, chip and facility opex, and reliability, which falls when chips are throttled.
  */
 import { postLedger } from '../ledger';
+import { runOnsiteGenerators } from '../onsitePower';
 import type { GameState, Id } from '../state';
 import { HOURS_PER_QUARTER } from '../units';
 
@@ -60,11 +61,15 @@ export function runOperations(draft: GameState): void {
     facilityOpexByKey[key] = (facilityOpexByKey[key] ?? 0) + f.capacityMw * draft.finance.facilityOpexUsdPerMwQuarter;
   }
   keys.sort();
+  // On-site generation covers what the PPAs do not, before the spot market.
+  const needMwh: Record<string, number> = {};
+  for (const key of keys) needMwh[key] = Math.max(0, energyByCompanySite[key]! - (ppaMwhByKey[key] ?? 0));
+  const onsiteMwh = runOnsiteGenerators(draft, needMwh);
   for (const key of keys) {
     const [companyId, siteId] = key.split('|') as [Id, Id];
     const site = draft.sites.byId[siteId]!;
     const ppaMwh = ppaMwhByKey[key] ?? 0;
-    const spotMwh = Math.max(0, energyByCompanySite[key]! - ppaMwh);
+    const spotMwh = Math.max(0, energyByCompanySite[key]! - ppaMwh - (onsiteMwh[key] ?? 0));
     if (ppaMwh > 0) postLedger(draft, companyId, 'cost:power:ppa', siteId, -ppaUsdByKey[key]!, `${Math.round(ppaMwh)} MWh under PPAs (take-or-pay)`);
     postLedger(draft, companyId, 'cost:power:spot', siteId, -spotMwh * site.spotPriceUsdPerMwh, `${Math.round(spotMwh)} MWh spot at $${site.spotPriceUsdPerMwh}/MWh`);
     postLedger(draft, companyId, 'cost:opex:chips', siteId, -(chipOpexByKey[key] ?? 0), 'chip upkeep');

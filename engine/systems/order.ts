@@ -3,8 +3,10 @@ import type { GameState } from '../state';
 import { runEvents } from './events';
 import { runSupply } from './supply';
 import { runConstruction } from './construction';
+import { runGrid } from './grid';
 import { runPower } from './power';
 import { runInferenceMarket } from './inferenceMarket';
+import { runTrainingContracts } from './trainingContracts';
 import { runTrainingMarket } from './trainingMarket';
 import { runOperations } from './operations';
 import { runRevenueShares } from './revenueShares';
@@ -19,8 +21,10 @@ export const SYSTEMS: readonly { name: string; run: (draft: GameState) => void }
   { name: 'events', run: runEvents },
   { name: 'supply deliveries', run: runSupply },
   { name: 'construction', run: runConstruction },
+  { name: 'grid', run: runGrid },
   { name: 'power', run: runPower },
   { name: 'inference market', run: runInferenceMarket },
+  { name: 'training contracts', run: runTrainingContracts },
   { name: 'training market', run: runTrainingMarket },
   { name: 'operations', run: runOperations },
   { name: 'revenue shares', run: runRevenueShares },

@@ -1,10 +1,13 @@
 /**
- * Power: this quarter's spot price at every site, expiry of PPAs, and throttling where a company's contracted plus
- * spot power cannot carry its chips at full load (capacity is lost, never silently ignored).
+ * Power: this quarter's spot price at every site (rising with the site's and the region's data-center load), expiry
+ * of PPAs, and throttling where a company's contracted, on-site and spot power cannot carry its chips at full load
+ * (capacity is lost, never silently ignored).
  */
 import { chipsFacilityMw } from '../capacity';
 import { formatMw, formatPct } from '../format';
+import { aiLoadBySite, regionTightness } from '../grid';
 import { nextNormal, type RngState } from '../math/rng';
+import { onsiteMwByCompanySite } from '../onsitePower';
 import { removeRow } from '../table';
 import type { GameState, Id } from '../state';
 
@@ -14,28 +17,21 @@ const SEASONAL = [1.04, 0.94, 1.1, 0.97] as const;
 export function runPower(draft: GameState): void {
   const quarterIndex = (draft.start.quarter - 1 + draft.turn) % 4;
   const loadBySite = aiLoadBySite(draft);
+  const regional = regionTightness(draft, loadBySite);
+  const sensitivity = draft.grid.regionalPriceSensitivity;
   const rng = [...draft.rng['power']!] as RngState;
   for (const id of draft.sites.ids) {
     const site = draft.sites.byId[id]!;
     const load = loadBySite[id] ?? 0;
     const tightness = load / (load + Math.max(1, site.gridHeadroomMw));
     const noise = Math.min(2.5, Math.max(0.5, 1 + site.priceVolatility * nextNormal(rng)));
-    const price = site.basePowerPriceUsdPerMwh * SEASONAL[quarterIndex]! * noise * site.priceShockFactor * (1 + 0.6 * tightness * tightness);
+    const region = regional[site.regionId] ?? 0;
+    const price = site.basePowerPriceUsdPerMwh * SEASONAL[quarterIndex]! * noise * site.priceShockFactor * (1 + 0.6 * tightness * tightness) * (1 + sensitivity * region * region);
     site.spotPriceUsdPerMwh = Math.round(price * 100) / 100;
   }
   draft.rng['power'] = rng;
   expireContracts(draft);
   throttle(draft);
-}
-
-/** Full-load facility MW of every deployment, per site. */
-function aiLoadBySite(state: GameState): Record<Id, number> {
-  const load: Record<Id, number> = {};
-  for (const id of state.deployments.ids) {
-    const d = state.deployments.byId[id]!;
-    load[d.siteId] = (load[d.siteId] ?? 0) + chipsFacilityMw(state, d.chipId, d.count, d.siteId);
-  }
-  return load;
 }
 
 function expireContracts(draft: GameState): void {
@@ -78,12 +74,13 @@ function throttle(draft: GameState): void {
     const key = `${p.companyId}|${p.siteId}`;
     ppaMw[key] = (ppaMw[key] ?? 0) + p.mw;
   }
+  const onsiteMw = onsiteMwByCompanySite(draft);
   keys.sort();
   for (const key of keys) {
     const [companyId, siteId] = key.split('|') as [Id, Id];
     const site = draft.sites.byId[siteId]!;
     const demand = demandMw[key]!;
-    const supplyMw = (ppaMw[key] ?? 0) + site.spotAvailability * (facilityMw[key] ?? 0);
+    const supplyMw = (ppaMw[key] ?? 0) + (onsiteMw[key] ?? 0) + site.spotAvailability * (facilityMw[key] ?? 0);
     const cut = demand > supplyMw && demand > 0 ? 1 - supplyMw / demand : 0;
     for (const id of members[key]!) {
       const d = draft.deployments.byId[id]!;
@@ -93,7 +90,7 @@ function throttle(draft: GameState): void {
       draft.report.push({
         companyId,
         kind: 'throttle',
-        text: `${site.name}: chips need ${formatMw(demand)} but only ${formatMw(supplyMw)} is contracted or available on the spot market; ${formatPct(cut)} of capacity throttled.`,
+        text: `${site.name}: chips need ${formatMw(demand)} but only ${formatMw(supplyMw)} is contracted, generated on site or available on the spot market; ${formatPct(cut)} of capacity throttled.`,
       });
     }
   }

@@ -7,7 +7,7 @@
 import { formatPct } from '../format';
 import { clamp, roundTo } from '../math';
 import { nextNormal, type RngState } from '../math/rng';
-import type { GameState, ScheduledEvent } from '../state';
+import type { EventKind, GameState } from '../state';
 
 export const SENTIMENT_MIN = 0.5;
 export const SENTIMENT_MAX = 1.5;
@@ -18,13 +18,20 @@ export const SENTIMENT_MOMENTUM = 0.35;
 /** Standard deviation of the quarterly random shock (index points). */
 export const SENTIMENT_NOISE = 0.05;
 /** Index points each kind of event adds in its quarter; a sentiment shock instead multiplies the index by its factor. */
-export const SENTIMENT_EVENT_EFFECT: Record<ScheduledEvent['kind'], number> = {
+export const SENTIMENT_EVENT_EFFECT: Record<EventKind, number> = {
   // The DeepSeek moment: cheaper tokens read as "less compute needed", and AI stocks sold off.
   efficiencyShock: -0.15,
   demandBoom: 0.1,
   exportControls: -0.05,
   powerPriceSpike: -0.02,
   sentimentShock: 0,
+  syntheticDataFlywheel: 0.05,
+  hbmYieldCrisis: -0.03,
+  // Investors learn part of the demand they priced in never existed.
+  echoCollapse: -0.08,
+  interestRateShock: -0.1,
+  incumbentNewGeneration: 0.03,
+  hyperscalerCapexBoom: 0.08,
 };
 /** Changes at least this large are reported even without news. */
 const REPORT_CHANGE = 0.05;
@@ -37,11 +44,12 @@ export function runSentiment(draft: GameState): void {
   draft.rng['market'] = rng;
   let next = before + SENTIMENT_REVERSION * (1 - before) + SENTIMENT_MOMENTUM * markets.sentimentChange + shock;
   const news: string[] = [];
-  for (const event of draft.events) {
+  // Every event that fired this quarter, scheduled or random (engine/events/runWorldEvents.ts).
+  for (const event of draft.eventLog) {
     if (event.turn !== draft.turn) continue;
     if (event.kind === 'sentimentShock') {
-      next *= event.factor ?? 1;
-      news.push(`${event.title} ×${event.factor ?? 1}`);
+      next *= event.factor;
+      news.push(`${event.title} ×${event.factor}`);
     } else if (SENTIMENT_EVENT_EFFECT[event.kind] !== 0) {
       next += SENTIMENT_EVENT_EFFECT[event.kind];
       news.push(`${event.title} ${SENTIMENT_EVENT_EFFECT[event.kind] > 0 ? '+' : ''}${SENTIMENT_EVENT_EFFECT[event.kind].toFixed(2)}`);

@@ -1,7 +1,8 @@
 /**
  * The training rental market: labs demand H100e-hours; providers offer their training deployments. The clearing
  * price is the reference rental price scaled by scarcity √(demand/offer), between the floor and twice the reference;
- * hours sold are shared pro-rata to capacity. High margin while supply is short.
+ * hours sold are shared pro-rata to capacity. High margin while supply is short. It clears on what training contracts
+ * (trainingContracts.ts, which run first) left: their hours come off both the labs' demand and the providers' capacity.
  */
 import { deploymentTrainingCapacity } from '../capacity';
 import { formatCount } from '../format';
@@ -11,16 +12,26 @@ import { TREND_EASING } from './inferenceMarket';
 
 export function runTrainingMarket(draft: GameState): void {
   const market = draft.training;
-  let offered = 0;
+  const contracted = market.contractH100eHoursByCompany;
   const byCompany: Record<Id, number> = {};
   for (const id of draft.deployments.ids) {
     const d = draft.deployments.byId[id]!;
     if (draft.companies.byId[d.companyId]!.bankrupt) continue;
     const cap = deploymentTrainingCapacity(draft, d);
-    offered += cap;
     if (cap > 0) byCompany[d.companyId] = (byCompany[d.companyId] ?? 0) + cap;
   }
-  const demand = market.demandH100eHours;
+  // Each company offers on the spot market what its contracts do not use.
+  let offered = 0;
+  let contractHours = 0;
+  const spotShareOfCapacity: Record<Id, number> = {};
+  for (const companyId of draft.companies.ids) {
+    const cap = byCompany[companyId] ?? 0;
+    const used = Math.min(cap, contracted[companyId] ?? 0);
+    contractHours += contracted[companyId] ?? 0;
+    offered += cap - used;
+    spotShareOfCapacity[companyId] = cap > 0 ? 1 - used / cap : 0;
+  }
+  const demand = Math.max(0, market.demandH100eHours - contractHours);
   const scarcity = offered > 0 ? Math.sqrt(demand / offered) : 2;
   // Rounded to cents once, so the ledger and the price the player sees agree.
   const price = Math.round(Math.min(market.refPriceUsdPerHour * 2, Math.max(market.floorPriceUsdPerHour, market.refPriceUsdPerHour * scarcity)) * 100) / 100;
@@ -35,14 +46,15 @@ export function runTrainingMarket(draft: GameState): void {
       continue;
     }
     const cap = deploymentTrainingCapacity(draft, d);
-    d.soldH100eHours = cap * soldShare;
-    d.utilization = soldShare;
+    const spot = spotShareOfCapacity[d.companyId] ?? 0;
+    d.soldH100eHours = cap * (1 - spot + spot * soldShare);
+    d.utilization = cap > 0 ? 1 - spot + spot * soldShare : soldShare;
     d.servedTokens = 0;
   }
   for (const companyId of draft.companies.ids) {
     const cap = byCompany[companyId];
     if (!cap) continue;
-    const hours = cap * soldShare;
+    const hours = cap * (spotShareOfCapacity[companyId] ?? 0) * soldShare;
     postLedger(draft, companyId, 'revenue:training', 'training', hours * price, `${formatCount(hours)} H100e-hours at $${price.toFixed(2)}/h`);
   }
   market.clearingPriceUsdPerHour = price;

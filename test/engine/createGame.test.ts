@@ -16,7 +16,7 @@ describe('createGame', () => {
   it('seeds every random stream from the seed, one per subsystem and rival', () => {
     const a = newGame(1);
     const b = newGame(2);
-    expect(Object.keys(a.rng).sort()).toEqual(['events', 'market', 'power', ...SCENARIO.rivals.map((r) => `rival:${r.id}`)].sort());
+    expect(Object.keys(a.rng).sort()).toEqual(['events', 'market', 'power', 'training', ...SCENARIO.rivals.map((r) => `rival:${r.id}`)].sort());
     for (const stream of Object.keys(a.rng)) {
       expect(a.rng[stream]).not.toEqual(b.rng[stream]);
       for (const word of a.rng[stream]!) expect(Number.isInteger(word)).toBe(true);

@@ -12,14 +12,15 @@ import { facilityCommittedMw, replicaChips } from '../../engine/capacity';
 import { borrowingCapacityUsd } from '../../engine/finance';
 import { futureValue, quarterlyFromAnnual } from '../../engine/irr';
 import { requiredHurdleIrr } from '../../engine/revenueShare';
+import { trainingCapacity } from '../../engine/trainingContracts';
 import { TIER_IDS, type Id, type Workload } from '../../engine/state';
 import { PLAYER, edit, newGame } from './support/game';
 
 /** fast-check's own seed: fixed so every CI run explores the same cases. */
 const FC_SEED = 20_240_101;
 const WORKLOADS: Workload[] = [...TIER_IDS, 'training'];
-const ID_FIELDS = ['siteId', 'chipId', 'facilityId', 'deploymentId', 'loanId'] as const;
-const NUMBER_FIELDS = ['capacityMw', 'mw', 'quantity', 'count', 'amountUsd', 'pricePerMTokUsd', 'termQuarters', 'hurdleIrr'] as const;
+const ID_FIELDS = ['siteId', 'chipId', 'facilityId', 'deploymentId', 'loanId', 'contractId'] as const;
+const NUMBER_FIELDS = ['capacityMw', 'mw', 'quantity', 'count', 'amountUsd', 'pricePerMTokUsd', 'termQuarters', 'hurdleIrr', 'priceUsdPerHour'] as const;
 
 /** A command to build against the live state: `pick` chooses among real ids, `size` (0..1) scales amounts. */
 interface SmartRecipe {
@@ -40,6 +41,8 @@ type Recipe = SmartRecipe | RawRecipe;
 const TYPE_WEIGHTS: Record<CommandType, number> = {
   'site/build': 1, 'power/signPpa': 1, 'chips/order': 3, 'chips/deploy': 4, 'chips/reassign': 1,
   'market/setPrice': 1, 'finance/borrow': 2, 'finance/repay': 3, 'finance/raiseEquity': 1, 'finance/revenueShareDeal': 1,
+  'training/bid': 2, 'power/buildOnsite': 1,
+  'supply/signHbmLta': 1, 'chips/design': 1,
 };
 const commandType = fc.oneof(...COMMAND_TYPES.map((type) => ({ arbitrary: fc.constant(type), weight: TYPE_WEIGHTS[type] })));
 
@@ -134,6 +137,15 @@ function buildCommand(state: GameState, r: SmartRecipe): Record<string, unknown>
     case 'finance/raiseEquity':
       c = { type: r.type, amountUsd: Math.max(1, Math.floor(r.size * 300_000_000)) };
       break;
+    case 'supply/signHbmLta': {
+      // Mostly within what a supplier has left and the player's cash allows; one time in four too soon (lead < 2).
+      const suppliers = state.supply?.hbm.suppliers.ids ?? ['none'];
+      c = { type: r.type, supplierId: choose(suppliers, r.pick), gbPerQuarter: Math.max(1, Math.floor(r.size * 8_000_000)), quarters: 1 + (r.pick % 8), leadQuarters: r.pick % 4 === 0 ? 1 : 2 + (r.pick % 3) };
+      break;
+    }
+    case 'chips/design':
+      c = { type: r.type, baseChipId: r.pick % 2 ? 'lpu-v1' : choose(state.chips.ids, r.pick) };
+      break;
     case 'finance/revenueShareDeal': {
       // Mostly partner-funded builds in the partner's regions at (or, one time in five, just under) the hurdle it asks.
       const partner = state.finance.revenueSharePartner;
@@ -146,6 +158,14 @@ function buildCommand(state: GameState, r: SmartRecipe): Record<string, unknown>
       else c = { type: r.type, build: { siteId: choose(r.pick % 6 ? gulf : state.sites.ids, r.pick), capacityMw: 2 + Math.round(r.size * 40), shell: r.pick % 2 ? 'retrofit' : 'greenfield' }, ...terms };
       break;
     }
+    case 'training/bid': {
+      const contract = state.trainingContracts.byId[choose(state.trainingContracts.ids, r.pick) ?? ''];
+      c = { type: r.type, contractId: contract?.id ?? `tc-${r.pick}`, priceUsdPerHour: Math.max(0.01, Math.round((contract?.maxPriceUsdPerHour ?? 5) * (0.5 + r.size * 0.7) * 100) / 100) };
+      break;
+    }
+    case 'power/buildOnsite':
+      c = { type: r.type, facilityId: choose(r.pick % 5 ? mine(state.facilities) : state.facilities.ids, r.pick), mw: 1 + Math.round(r.size * 40) };
+      break;
   }
   const idKey = ID_FIELDS.find((k) => k in c);
   const numberKey = NUMBER_FIELDS.find((k) => k in c);
@@ -235,7 +255,14 @@ function expectSharesBounded(state: GameState): void {
 const cashOf = (state: GameState): Record<Id, number> =>
   Object.fromEntries(state.companies.ids.map((id) => [id, state.companies.byId[id]!.cashUsd]));
 
-type LogItem = { command: unknown } | { endTurn: true; hash: string };
+type LogItem = { command: unknown; companyId: Id } | { endTurn: true; hash: string };
+
+/** Who issues a command: training bids come from a company with training GPUs (the LPU player has none), else the player. */
+function actorFor(state: GameState, r: Recipe): Id {
+  if (r.kind !== 'smart' || r.type !== 'training/bid') return PLAYER;
+  const trainers = state.companies.ids.filter((id) => trainingCapacity(state, id).total > 0);
+  return choose(trainers, r.pick) ?? PLAYER;
+}
 const accepted = new Set<CommandType>();
 const rejected = new Set<string>();
 
@@ -248,9 +275,10 @@ function play(seed: number, plan: Recipe[][]): { log: LogItem[]; final: GameStat
     const over = state.outcome !== null;
     for (const r of turnRecipes) {
       const input = r.kind === 'smart' ? buildCommand(state, r) : r.value;
+      const actor = actorFor(state, r);
       const json = canonicalJson(state);
       const hash = computeStateHash(state);
-      const result = applyCommand(state, input);
+      const result = applyCommand(state, input, actor);
       if (!result.ok) {
         // (c) A rejection is a value with a reason, and changes nothing.
         expect(typeof result.error === 'string' && result.error.length > 0).toBe(true);
@@ -267,7 +295,7 @@ function play(seed: number, plan: Recipe[][]): { log: LogItem[]; final: GameStat
         expect(delta).toBe(posted.filter((e) => e.companyId === id).reduce((a, e) => a + e.amountUsd, 0));
       }
       accepted.add((input as Command).type);
-      log.push({ command: input });
+      log.push({ command: input, companyId: actor });
       state = result.state;
       expectNoNegatives(state);
     }
@@ -302,7 +330,7 @@ describe('engine properties', () => {
             replay = endTurn(replay);
             expect(replay.hash).toBe(item.hash);
           } else {
-            const result = applyCommand(replay, item.command);
+            const result = applyCommand(replay, item.command, item.companyId);
             expect(result.ok).toBe(true);
             replay = result.state;
           }

@@ -10,6 +10,7 @@ import { annuityPaymentUsd, bookValues, borrowingCapacityUsd } from '../../../en
 import { preMoneyValuationUsd } from '../../../engine/commands/handlers';
 import { formatCount, formatMw } from '../../../engine/format';
 import { accept, reject } from '../support/commands';
+import { addContract, addTrainingGpus } from '../support/training';
 import { NEOCLOUD, PLAYER, INCUMBENT, edit, entries, newGame, playerDeployment, playerFacility } from '../support/game';
 
 const inventory = (state: GameState, chipId = 'lpu-v1') => state.companies.byId[PLAYER]!.inventory[chipId] ?? 0;
@@ -19,6 +20,12 @@ const withInventory = (n: number) => edit(newGame(), (d) => { d.companies.byId[P
 const replica = (tier: 'small' | 'mid' | 'frontier') => replicaChips(newGame().chips.byId['lpu-v1']!, newGame().tiers[tier]);
 /** A 30 MW retrofit at the Saudi site: $234M of capex, in the partner's region. */
 const SAUDI_RETROFIT = { siteId: 'saudi', capacityMw: 30, shell: 'retrofit' } as const;
+/** The player with 1,000 training H100s in Virginia and an open 1M H100e-hour contract (id tc-test, max $4/h). */
+const withTrainingContract = () => edit(newGame(), (d) => {
+  d.turn = 1;
+  addTrainingGpus(d, PLAYER, 'virginia', 1000);
+  addContract(d, { id: 'tc-test' });
+});
 /** A dollar figure as formatUsd writes it. */
 const USD = String.raw`-?\$[\d.]+[kMB]?`;
 
@@ -70,6 +77,22 @@ const COVERAGE: { [T in CommandType]: { valid: () => [GameState, Extract<Command
     valid: () => [newGame(), { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, partnerSharePct: 0.7, hurdleIrr: 0.14, upsideSharePct: 0.05 }],
     invalid: () => [newGame(), { type: 'finance/revenueShareDeal', build: SAUDI_RETROFIT, partnerSharePct: 0.7, hurdleIrr: 0.12, upsideSharePct: 0.05 }, /For a 70\.0% revenue share and a 5\.0% upside share, Kingdom Compute Fund asks a hurdle IRR of at least 14\.00%\/yr; 12\.00% offered/],
   },
+  'training/bid': {
+    valid: () => [withTrainingContract(), { type: 'training/bid', contractId: 'tc-test', priceUsdPerHour: 3.5 }],
+    invalid: () => [withTrainingContract(), { type: 'training/bid', contractId: 'tc-test', priceUsdPerHour: 4.5 }, /\$4\.50\/h is above Aleph Labs's maximum of \$4\.00\/h for contract tc-test/],
+  },
+  'power/buildOnsite': {
+    valid: () => [newGame(), { type: 'power/buildOnsite', facilityId: playerFacility(newGame()), mw: 1 }],
+    invalid: () => [newGame(), { type: 'power/buildOnsite', facilityId: playerFacility(newGame()), mw: 5000 }, /On-site generation at Quebec would total 5000 MW; the facility is [\d.]+ MW/],
+  },
+  'supply/signHbmLta': {
+    valid: () => [newGame(), { type: 'supply/signHbmLta', supplierId: 'sawtooth', gbPerQuarter: 1_000_000, quarters: 4 }],
+    invalid: () => [newGame(), { type: 'supply/signHbmLta', supplierId: 'sawtooth', gbPerQuarter: 1_000_000, quarters: 4, leadQuarters: 1 }, /Sawtooth Memory signs LTAs at least 2 quarters before the first delivery/],
+  },
+  'chips/design': {
+    valid: () => [newGame(), { type: 'chips/design', baseChipId: 'lpu-v1' }],
+    invalid: () => [newGame(), { type: 'chips/design', baseChipId: 'vg-h100' }, /No next-generation design of Verdant H-class GPU is open to you/],
+  },
 };
 
 describe('command coverage', () => {
@@ -105,11 +128,14 @@ describe('site/build', () => {
     expect(events[0]!.text).toContain('ready in 2 quarter(s)');
   });
 
-  it('a greenfield build uses grid headroom and a large one lengthens the interconnection queue', () => {
+  it('a greenfield build uses grid headroom, waits the current queue and joins it (the next request waits longer)', () => {
     const state = newGame();
     const { state: next } = accept(state, { type: 'site/build', siteId: 'texas', capacityMw: 300, shell: 'greenfield' }, INCUMBENT);
-    expect(next.sites.byId.texas!.gridHeadroomMw).toBe(state.sites.byId.texas!.gridHeadroomMw - 300);
-    expect(next.sites.byId.texas!.queueQuarters).toBe(state.sites.byId.texas!.queueQuarters + 1);
+    const before = state.sites.byId.texas!;
+    expect(next.sites.byId.texas!.gridHeadroomMw).toBe(before.gridHeadroomMw - 300);
+    expect(next.sites.byId.texas!.queueMw).toBe(before.queueMw + 300);
+    expect(next.sites.byId.texas!.queueQuarters).toBe(Math.round((before.queueMw + 300) / before.connectionMwPerQuarter));
+    expect(next.sites.byId.texas!.queueQuarters).toBe(before.queueQuarters + 2);
     const id = next.facilities.ids.find((f) => !state.facilities.byId[f])!;
     expect(next.facilities.byId[id]!.readyTurn).toBe(state.sites.byId.texas!.buildQuarters + state.sites.byId.texas!.queueQuarters);
   });

@@ -59,7 +59,7 @@ describe('the kingdom strategy', () => {
 
 describe('growth: borrowing within the covenant', () => {
   const ZERO: CompanyMetrics = {
-    cashUsd: 0, revenueUsd: 0, inferenceRevenueUsd: 0, trainingRevenueUsd: 0, costOfRevenueUsd: 0, grossMarginPct: 0, ebitdaUsd: 0,
+    cashUsd: 0, revenueUsd: 0, inferenceRevenueUsd: 0, trainingRevenueUsd: 0, chipRevenueUsd: 0, costOfRevenueUsd: 0, grossMarginPct: 0, ebitdaUsd: 0,
     netIncomeUsd: 0, depreciationUsd: 0, revenueSharePaidUsd: 0, debtUsd: 0, enterpriseValueUsd: 0, inferenceTokens: 0, inferenceShare: 0,
     costPerMTokUsd: 0, joulesPerToken: 0, chipsDeployed: 0, powerDrawMw: 0, throttledPct: 0, trainingH100eHours: 0,
   };

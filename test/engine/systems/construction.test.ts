@@ -52,15 +52,12 @@ describe('runConstruction', () => {
     }
   });
 
-  it('drains interconnection queues by one quarter once a year, never below zero', () => {
-    const state = edit(newGame(), (d) => {
-      d.turn = 3;
-      d.sites.byId.texas!.queueQuarters = 0;
-    });
+  it('leaves interconnection queues to the grid system (systems/grid.ts)', () => {
+    const state = edit(newGame(), (d) => { d.turn = 3; });
     const after = runSystem(state, runConstruction);
-    expect(after.sites.byId.virginia!.queueQuarters).toBe(state.sites.byId.virginia!.queueQuarters - 1);
-    expect(after.sites.byId.texas!.queueQuarters).toBe(0);
-    const otherQuarter = runSystem(edit(state, (d) => { d.turn = 4; }), runConstruction);
-    expect(otherQuarter.sites.byId.virginia!.queueQuarters).toBe(state.sites.byId.virginia!.queueQuarters);
+    for (const id of state.sites.ids) {
+      expect(after.sites.byId[id]!.queueQuarters).toBe(state.sites.byId[id]!.queueQuarters);
+      expect(after.sites.byId[id]!.queueMw).toBe(state.sites.byId[id]!.queueMw);
+    }
   });
 });

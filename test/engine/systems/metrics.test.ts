@@ -28,9 +28,10 @@ describe('runMetrics', () => {
     for (const id of after.companies.ids) {
       const m = record.companies[id]!;
       const revenue = sumLedger(after.ledger, id, 'revenue:');
-      const cost = -sumLedger(after.ledger, id, 'cost:power:') - sumLedger(after.ledger, id, 'cost:opex:') + after.companies.byId[id]!.lastDepreciationUsd;
+      // The GPU vendor's chip sales count as revenue, their cost of goods (cost:chips:*) as cost of revenue.
+      const cost = -sumLedger(after.ledger, id, 'cost:power:') - sumLedger(after.ledger, id, 'cost:opex:') - sumLedger(after.ledger, id, 'cost:chips:') + after.companies.byId[id]!.lastDepreciationUsd;
       expect(m.revenueUsd).toBe(revenue);
-      expect(m.inferenceRevenueUsd + m.trainingRevenueUsd).toBe(revenue);
+      expect(m.inferenceRevenueUsd + m.trainingRevenueUsd + m.chipRevenueUsd).toBe(revenue);
       expect(m.costOfRevenueUsd).toBe(cost);
       expect(revenue).toBeGreaterThan(0);
       expect(m.grossMarginPct).toBeCloseTo((revenue - cost) / revenue, 4);

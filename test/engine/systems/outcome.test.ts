@@ -4,7 +4,7 @@ import type { CompanyMetrics, GameState } from '../../../engine/state';
 import { PLAYER, edit, newGame, runSystem } from '../support/game';
 
 const BASE: CompanyMetrics = {
-  cashUsd: 0, revenueUsd: 0, inferenceRevenueUsd: 0, trainingRevenueUsd: 0, costOfRevenueUsd: 0, grossMarginPct: 0,
+  cashUsd: 0, revenueUsd: 0, inferenceRevenueUsd: 0, trainingRevenueUsd: 0, chipRevenueUsd: 0, costOfRevenueUsd: 0, grossMarginPct: 0,
   ebitdaUsd: 0, netIncomeUsd: 0, depreciationUsd: 0, revenueSharePaidUsd: 0, debtUsd: 0, enterpriseValueUsd: 0, inferenceTokens: 0, inferenceShare: 0,
   costPerMTokUsd: 0, joulesPerToken: 0, chipsDeployed: 0, powerDrawMw: 0, throttledPct: 0, trainingH100eHours: 0,
 };

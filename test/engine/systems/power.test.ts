@@ -90,7 +90,7 @@ describe('runPower', () => {
       const price = a.sites.byId[id]!.spotPriceUsdPerMwh;
       expect(price).toBeGreaterThan(0);
       expect(price).toBeLessThan(base * 2.5 * 1.1 * 1.6 + 0.01);
-      expect(Math.round(price * 100)).toBe(price * 100);
+      expect(Math.round(price * 100) / 100).toBe(price);
       if (price !== b.sites.byId[id]!.spotPriceUsdPerMwh) differs = true;
     }
     expect(differs).toBe(true);

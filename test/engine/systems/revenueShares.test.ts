@@ -13,6 +13,12 @@ function dealGame(seed = 3): { state: GameState; dealId: string; facilityId: str
     facilityId = addFacility(d, PLAYER, 'saudi', 20);
     addDeployment(d, facilityId, 'lpu-v1', 544 * 20, 'mid');
     addContract(d, PLAYER, 'saudi', 3, 40);
+    // The other SRAM start-up stays out of the market here, so the deal's arithmetic (not the competition) is tested.
+    const rival = d.companies.byId['cerulean'];
+    if (rival) {
+      rival.policy = null;
+      rival.pricesPerMTokUsd = { small: 0, mid: 0, frontier: 0 };
+    }
   });
   const { state } = accept(base, { type: 'finance/revenueShareDeal', facilityId, partnerSharePct: 0.7, hurdleIrr: 0.14, upsideSharePct: 0.05 });
   return { state, dealId: state.deals.ids[0]!, facilityId };

@@ -26,6 +26,8 @@ function path(seed: number, quarters: number, start?: Partial<GameState['capital
 function withEvent(kind: ScheduledEvent['kind'], factor?: number): GameState {
   return edit(newGame(9), (d) => {
     d.events = [{ id: 'e', turn: 0, kind, title: 'News', explanation: 'Something happened.', ...(factor === undefined ? {} : { factor }) }];
+    // The sentiment system reads the events that fired this quarter (the events system logs them).
+    d.eventLog = [{ id: 'e', turn: 0, kind, title: 'News', text: 'News — Something happened.', factor: factor ?? 1 }];
   });
 }
 
@@ -72,7 +74,7 @@ describe('runSentiment', () => {
   });
 
   it('jumps with the quarter’s events and says why in the report', () => {
-    const quiet = runSystem(withEvent('demandBoom'), (d) => { d.events = []; runSentiment(d); });
+    const quiet = runSystem(withEvent('demandBoom'), (d) => { d.events = []; d.eventLog = []; runSentiment(d); });
     const shock = runSystem(withEvent('efficiencyShock'), runSentiment);
     expect(SENTIMENT_EVENT_EFFECT.efficiencyShock).toBeLessThan(0);
     expect(shock.capitalMarkets.sentiment - quiet.capitalMarkets.sentiment).toBeCloseTo(SENTIMENT_EVENT_EFFECT.efficiencyShock, 4);

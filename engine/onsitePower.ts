@@ -1,0 +1,62 @@
+/**
+ * Behind-the-meter generation (DESIGN §1.8): gas turbines at a facility supply it like a PPA but without the grid
+ * queue — faster to get, dearer to run (fuel per MWh generated) and emitting CO2. Shared by the `power/buildOnsite`
+ * command, the power system (throttling) and operations (fuel and emissions).
+ */
+import { formatCount, formatMw, formatUsd } from './format';
+import { postLedger } from './ledger';
+import type { GameState, Id } from './state';
+import { HOURS_PER_QUARTER } from './units';
+
+/** On-site MW already built or building at a facility. */
+export function onsiteMwAtFacility(state: GameState, facilityId: Id): number {
+  let mw = 0;
+  for (const id of state.onsiteGenerators.ids) {
+    const g = state.onsiteGenerators.byId[id]!;
+    if (g.facilityId === facilityId) mw += g.mw;
+  }
+  return mw;
+}
+
+/** Ready on-site MW per "company|site" this quarter. */
+export function onsiteMwByCompanySite(state: GameState): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of state.onsiteGenerators.ids) {
+    const g = state.onsiteGenerators.byId[id]!;
+    if (g.readyTurn > state.turn) continue;
+    const key = `${g.companyId}|${g.siteId}`;
+    out[key] = (out[key] ?? 0) + g.mw;
+  }
+  return out;
+}
+
+/**
+ * Runs the turbines for the energy PPAs do not cover (`needMwhByKey`, per "company|site"), up to their capacity:
+ * books fuel, records generation and emissions on each generator, reports them. Returns the MWh generated per key.
+ */
+export function runOnsiteGenerators(draft: GameState, needMwhByKey: Record<string, number>): Record<string, number> {
+  const generated: Record<string, number> = {};
+  if (draft.onsiteGenerators.ids.length === 0) return generated;
+  const capacityMw = onsiteMwByCompanySite(draft);
+  for (const id of draft.onsiteGenerators.ids) {
+    const g = draft.onsiteGenerators.byId[id]!;
+    const key = `${g.companyId}|${g.siteId}`;
+    const cap = capacityMw[key] ?? 0;
+    const totalMwh = Math.min(needMwhByKey[key] ?? 0, cap * HOURS_PER_QUARTER);
+    // Generators at one company and site share the load pro rata to their MW.
+    const mwh = g.readyTurn <= draft.turn && cap > 0 ? (totalMwh * g.mw) / cap : 0;
+    g.lastMwh = mwh;
+    g.lastTonnesCo2 = mwh * g.tonnesCo2PerMwh;
+    g.totalTonnesCo2 += g.lastTonnesCo2;
+    if (mwh <= 0) continue;
+    generated[key] = (generated[key] ?? 0) + mwh;
+    const site = draft.sites.byId[g.siteId]!;
+    postLedger(draft, g.companyId, 'cost:power:onsite', g.siteId, -mwh * g.fuelUsdPerMwh, `${formatCount(mwh)} MWh from gas turbines at $${g.fuelUsdPerMwh}/MWh (${formatCount(g.lastTonnesCo2)} t CO2)`);
+    draft.report.push({
+      companyId: g.companyId,
+      kind: 'power',
+      text: `${site.name}: on-site gas turbines (${formatMw(g.mw)}) generated ${formatCount(mwh)} MWh for ${formatUsd(mwh * g.fuelUsdPerMwh)} of fuel and emitted ${formatCount(g.lastTonnesCo2)} t CO2.`,
+    });
+  }
+  return generated;
+}
