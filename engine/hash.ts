@@ -214,77 +214,55 @@ const TAG_STRING = 6;
 const TAG_ARRAY = 7;
 const TAG_OBJECT = 8;
 
-/** Little-endian float bits, explicitly (typed-array views would follow the platform's byte order). */
-const floatView = new DataView(new ArrayBuffer(8));
+/** IEEE-754 bits of a float as two 32-bit words, low word first whatever the platform's byte order. */
+const floatBits = new Float64Array(1);
+const floatWords = new Uint32Array(floatBits.buffer);
+const LOW_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
 
 /**
- * Streaming MurmurHash3 x86_128 over 32-bit words. Values are fed as tagged words (integers as one word, other
- * numbers as their IEEE-754 bits, strings as UTF-16 code units two per word), so no number is ever formatted as
- * text: exact, and several times faster than hashing canonical JSON.
+ * Streaming MurmurHash3 x86_128 over 32-bit words. Values are appended as tagged words (integers as one word,
+ * other numbers as their IEEE-754 bits, strings as UTF-16 code units two per word) into a reusable buffer that
+ * `finish` mixes in one tight loop. No number is ever formatted as text: exact, and several times faster than
+ * hashing canonical JSON.
  */
 class WordHasher {
-  private h1 = 0;
-  private h2 = 0;
-  private h3 = 0;
-  private h4 = 0;
-  private k1 = 0;
-  private k2 = 0;
-  private k3 = 0;
-  private filled = 0;
-  private words = 0;
+  private buffer = new Int32Array(256);
+  private length = 0;
 
-  word(w: number): void {
-    this.words++;
-    switch (this.filled) {
-      case 0:
-        this.k1 = w | 0;
-        this.filled = 1;
-        return;
-      case 1:
-        this.k2 = w | 0;
-        this.filled = 2;
-        return;
-      case 2:
-        this.k3 = w | 0;
-        this.filled = 3;
-        return;
-      default:
-        this.block(w | 0);
-    }
+  /** Starts a new digest at the end of the shared buffer (nested containers stack their words after it). */
+  begin(): number {
+    return this.length;
   }
 
-  /** Mixes the buffered k1..k3 and the fourth word k4 (one 16-byte Murmur block). */
-  private block(k4: number): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    let h3 = this.h3;
-    let h4 = this.h4;
-    h1 ^= Math.imul(rotl(Math.imul(this.k1, C1), 15), C2);
-    h1 = (Math.imul((rotl(h1, 19) + h2) | 0, 5) + 0x561ccd1b) | 0;
-    h2 ^= Math.imul(rotl(Math.imul(this.k2, C2), 16), C3);
-    h2 = (Math.imul((rotl(h2, 17) + h3) | 0, 5) + 0x0bcaa747) | 0;
-    h3 ^= Math.imul(rotl(Math.imul(this.k3, C3), 17), C4);
-    h3 = (Math.imul((rotl(h3, 15) + h4) | 0, 5) + 0x96cd1c35) | 0;
-    h4 ^= Math.imul(rotl(Math.imul(k4, C4), 18), C1);
-    h4 = (Math.imul((rotl(h4, 13) + h1) | 0, 5) + 0x32ac3b17) | 0;
-    this.h1 = h1;
-    this.h2 = h2;
-    this.h3 = h3;
-    this.h4 = h4;
-    this.filled = 0;
+  /** Forgets any words left by a walk that threw. */
+  reset(): void {
+    this.length = 0;
+  }
+
+  word(w: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = w;
+  }
+
+  words(ws: readonly number[]): void {
+    for (let i = 0; i < ws.length; i++) this.word(ws[i]!);
   }
 
   number(x: number, where: string): void {
     if (!Number.isFinite(x)) throw new Error(`hashState: non-finite number at ${where}`);
     if (Number.isInteger(x) && x >= -0x80000000 && x <= 0x7fffffff) {
       this.word(TAG_INT);
-      this.word(x);
+      this.word(x | 0);
       return;
     }
-    floatView.setFloat64(0, x, true);
+    floatBits[0] = x;
     this.word(TAG_FLOAT);
-    this.word(floatView.getUint32(0, true));
-    this.word(floatView.getUint32(4, true));
+    this.word(floatWords[LOW_WORD]! | 0);
+    this.word(floatWords[1 - LOW_WORD]! | 0);
   }
 
   string(s: string): void {
@@ -302,16 +280,36 @@ class WordHasher {
     this.word(d[3]);
   }
 
-  finish(): Digest {
-    const t = this.filled;
-    if (t > 0) {
-      if (t > 2) this.h3 ^= Math.imul(rotl(Math.imul(this.k3, C3), 17), C4);
-      if (t > 1) this.h2 ^= Math.imul(rotl(Math.imul(this.k2, C2), 16), C3);
-      this.h1 ^= Math.imul(rotl(Math.imul(this.k1, C1), 15), C2);
+  /** Mixes the words appended since `start` (Murmur blocks of four words, then the tail) and drops them. */
+  finish(start: number): Digest {
+    const b = this.buffer;
+    const end = this.length;
+    let h1 = 0;
+    let h2 = 0;
+    let h3 = 0;
+    let h4 = 0;
+    let i = start;
+    for (; i + 4 <= end; i += 4) {
+      h1 ^= Math.imul(rotl(Math.imul(b[i]!, C1), 15), C2);
+      h1 = (Math.imul((rotl(h1, 19) + h2) | 0, 5) + 0x561ccd1b) | 0;
+      h2 ^= Math.imul(rotl(Math.imul(b[i + 1]!, C2), 16), C3);
+      h2 = (Math.imul((rotl(h2, 17) + h3) | 0, 5) + 0x0bcaa747) | 0;
+      h3 ^= Math.imul(rotl(Math.imul(b[i + 2]!, C3), 17), C4);
+      h3 = (Math.imul((rotl(h3, 15) + h4) | 0, 5) + 0x96cd1c35) | 0;
+      h4 ^= Math.imul(rotl(Math.imul(b[i + 3]!, C4), 18), C1);
+      h4 = (Math.imul((rotl(h4, 13) + h1) | 0, 5) + 0x32ac3b17) | 0;
     }
-    return finalMix(this.h1, this.h2, this.h3, this.h4, this.words * 4);
+    const t = end - i;
+    if (t > 2) h3 ^= Math.imul(rotl(Math.imul(b[i + 2]!, C3), 17), C4);
+    if (t > 1) h2 ^= Math.imul(rotl(Math.imul(b[i + 1]!, C2), 16), C3);
+    if (t > 0) h1 ^= Math.imul(rotl(Math.imul(b[i]!, C1), 15), C2);
+    this.length = start;
+    return finalMix(h1, h2, h3, h4, (end - start) * 4);
   }
 }
+
+/** One hasher for the whole walk: containers append to its buffer and mix their own slice. */
+const hasher = new WordHasher();
 
 /**
  * 128-bit Merkle hash of a JSON value as 32 lowercase hex characters: an array or object hashes its tagged
@@ -319,6 +317,7 @@ class WordHasher {
  * engine; any change anywhere changes the root. Rejects what is not JSON data (undefined, NaN, Map, Date...).
  */
 export function hashState(value: unknown): string {
+  hasher.reset();
   const d = containerDigest({ root: value }, 0, '$');
   return hex8(d[0]) + hex8(d[1]) + hex8(d[2]) + hex8(d[3]);
 }
@@ -358,7 +357,8 @@ function containerDigest(value: object, depth: number, where: string): Digest {
   const cached = frozenDigests.get(value);
   if (cached) return cached;
   if (depth > MAX_DEPTH) throw new Error(`hashState: nesting deeper than ${MAX_DEPTH} (cycle?) at ${where}`);
-  const h = new WordHasher();
+  const h = hasher;
+  const start = h.begin();
   let cacheable = Object.isFrozen(value);
   if (Array.isArray(value)) {
     h.word(TAG_ARRAY);
@@ -374,12 +374,11 @@ function containerDigest(value: object, depth: number, where: string): Digest {
     const obj = value as Record<string, unknown>;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
-      const words = wordsOfKey(key);
-      for (let w = 0; w < words.length; w++) h.word(words[w]!);
+      h.words(wordsOfKey(key));
       if (!feedValue(h, obj[key], depth, where)) cacheable = false;
     }
   }
-  const d = h.finish();
+  const d = h.finish(start);
   if (cacheable) frozenDigests.set(value, d);
   return d;
 }

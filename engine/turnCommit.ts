@@ -44,27 +44,38 @@ function reconcileValue(prev: unknown, next: unknown): unknown {
   if (prev === null || typeof prev !== 'object' || Array.isArray(prev) !== Array.isArray(next)) return deepFreeze(next);
   if (Array.isArray(next)) {
     const p = prev as unknown[];
-    let same = p.length === next.length;
-    const out = new Array(next.length);
+    // Allocated only at the first difference: most arrays come through unchanged.
+    let out: unknown[] | null = p.length === next.length ? null : new Array(next.length);
     for (let i = 0; i < next.length; i++) {
-      out[i] = i < p.length ? reconcileValue(p[i], next[i]) : deepFreeze(next[i]);
-      if (out[i] !== p[i]) same = false;
+      const value = i < p.length ? reconcileValue(p[i], next[i]) : deepFreeze(next[i]);
+      if (out === null && value !== p[i]) {
+        out = new Array(next.length);
+        for (let j = 0; j < i; j++) out[j] = p[j];
+      }
+      if (out !== null) out[i] = value;
     }
-    return same ? prev : Object.freeze(out);
+    return out === null ? prev : Object.freeze(out);
   }
   const p = prev as Record<string, unknown>;
   const n = next as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  let same = true;
-  let count = 0;
-  for (const key in n) {
-    count++;
-    const value = key in p ? reconcileValue(p[key], n[key]) : deepFreeze(n[key]);
-    out[key] = value;
-    if (value !== p[key] || !(key in p)) same = false;
+  const keys = Object.keys(n);
+  const prevKeys = Object.keys(p);
+  let out: Record<string, unknown> | null = null;
+  let sameKeys = keys.length === prevKeys.length;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const had = sameKeys && prevKeys[i] === key ? true : Object.prototype.hasOwnProperty.call(p, key);
+    if (!had) sameKeys = false;
+    const value = had ? reconcileValue(p[key], n[key]) : deepFreeze(n[key]);
+    if (out === null && (value !== p[key] || !had || !sameKeys)) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = p[keys[j]!];
+    }
+    if (out !== null) out[key] = value;
   }
-  if (same && count !== Object.keys(p).length) same = false;
-  return same ? prev : Object.freeze(out);
+  // Every key of `next` matched, but `prev` had more (only possible when `next` is empty): a new, empty object.
+  if (out === null && !sameKeys) out = {};
+  return out === null ? prev : Object.freeze(out);
 }
 
 function deepFreeze(value: unknown): unknown {

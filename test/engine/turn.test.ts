@@ -85,3 +85,18 @@ describe('endTurn', () => {
     }
   });
 });
+
+describe('reconcile (turn commit with structural sharing)', () => {
+  it('keeps unchanged subtrees, replaces changed ones, and handles removed keys down to an empty object', async () => {
+    const { reconcile } = await import('../../engine/turnCommit');
+    const keep = Object.freeze({ x: 1 });
+    const prev = Object.freeze({ same: keep, table: Object.freeze({ a: Object.freeze({ v: 1 }) }), list: Object.freeze([1, 2, 3]) });
+    const next = { same: { x: 1 }, table: {} as Record<string, unknown>, list: [1, 2] };
+    const out = reconcile(prev as unknown, next as unknown) as typeof next;
+    expect(out.same).toBe(keep);
+    expect(out.table).toEqual({});
+    expect(out.list).toEqual([1, 2]);
+    expect(Object.isFrozen(out) && Object.isFrozen(out.table) && Object.isFrozen(out.list)).toBe(true);
+    expect(reconcile(prev as unknown, JSON.parse(JSON.stringify(prev)))).toBe(prev);
+  });
+});
