@@ -1,0 +1,214 @@
+/**
+ * The application shell: settings, key bindings, tooltips and the screens (title, scenario picker, game, settings,
+ * help), one visible at a time. Settings and Help opened from a game return to it; the game screen lives until the
+ * player quits to the title or starts another game.
+ */
+import type { Scenario } from '../../engine/index';
+import type { MenuAction, OpenedText, Platform, Settings } from '../platform/Platform';
+import { h } from '../ui/dom';
+import { installTooltips } from '../ui/tooltip';
+import { GameScreen } from '../ui/game/GameScreen';
+import { CompareScreen } from '../ui/CompareScreen';
+import { HelpScreen } from '../ui/HelpScreen';
+import { ReplayScreen } from '../ui/ReplayScreen';
+import { ScenarioPicker } from '../ui/ScenarioPicker';
+import { SettingsScreen } from '../ui/SettingsScreen';
+import { TitleScreen } from '../ui/TitleScreen';
+import { GameSession } from './GameSession';
+import { KeyBindings } from './keyBindings';
+import { sessionFromSaveText } from './saveFile';
+
+export type ScreenName = 'title' | 'picker' | 'game' | 'settings' | 'help' | 'replay' | 'compare';
+
+export interface Screen {
+  readonly el: HTMLElement;
+  /** Called each time the screen becomes visible; should move focus to its first useful control. */
+  onShow?(): void;
+  onHide?(): void;
+}
+
+export class App {
+  readonly bindings: KeyBindings;
+  readonly tooltips: { hide(): void };
+  private screens = new Map<ScreenName, Screen>();
+  private current: ScreenName | null = null;
+  private returnTo: ScreenName = 'title';
+  private settingsListeners = new Set<(s: Settings) => void>();
+  private liveRegion: HTMLElement;
+  game: GameScreen | null = null;
+
+  private constructor(
+    readonly root: HTMLElement,
+    readonly platform: Platform,
+    public settings: Settings,
+  ) {
+    this.bindings = new KeyBindings(settings.keyBindings);
+    this.tooltips = installTooltips(document.body);
+    this.liveRegion = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'app-announcer' });
+    document.body.append(this.liveRegion);
+    this.applySettings();
+  }
+
+  static async start(root: HTMLElement, platform: Platform): Promise<App> {
+    const app = new App(root, platform, await platform.loadSettings());
+    app.navigate('title');
+    platform.onMenuAction((action) => app.onMenuAction(action));
+    platform.onFileOpened((file) => ('error' in file ? app.announce(file.error) : void app.openSessionText(file)));
+    return app;
+  }
+
+  /** Shows a screen; Settings and Help remember where to go back to. */
+  navigate(name: ScreenName): void {
+    if (name === 'game' && !this.game) name = 'title';
+    if ((name === 'settings' || name === 'help') && this.current && this.current !== 'settings' && this.current !== 'help') {
+      this.returnTo = this.current;
+    }
+    const previous = this.current ? this.screen(this.current) : null;
+    if (previous && this.current !== name) {
+      previous.el.hidden = true;
+      previous.onHide?.();
+    }
+    this.current = name;
+    const next = this.screen(name);
+    next.el.hidden = false;
+    this.tooltips.hide();
+    next.onShow?.();
+  }
+
+  /** Leaves Settings or Help for the screen that opened them. */
+  back(): void {
+    this.navigate(this.returnTo === 'game' && !this.game ? 'title' : this.returnTo);
+  }
+
+  get currentScreen(): ScreenName | null {
+    return this.current;
+  }
+
+  startNewGame(scenario: Scenario, scenarioHash: string, seed: number): void {
+    this.openGame(new GameSession(scenario, scenarioHash, seed));
+  }
+
+  /** Resumes the newest autosave; resolves to an error sentence or null. */
+  async continueGame(): Promise<string | null> {
+    let text: string | null;
+    try {
+      text = await this.platform.readLatestAutosave();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    if (!text) return 'There is no autosave yet: start a new game.';
+    return this.openSessionText({ fileName: 'The autosave', content: text });
+  }
+
+  async hasAutosave(): Promise<boolean> {
+    return Boolean(await this.platform.readLatestAutosave().catch(() => null));
+  }
+
+  /** Asks for a save file and opens it; resolves to an error sentence, or null when opened or cancelled. */
+  async loadGame(): Promise<string | null> {
+    try {
+      const file = await this.platform.openSaveFile();
+      return file ? this.openSessionText(file) : null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  private openSessionText(file: OpenedText): string | null {
+    const restored = sessionFromSaveText(file.content, file.fileName);
+    if (!restored.ok) {
+      this.announce(restored.error);
+      return restored.error;
+    }
+    this.openGame(restored.session);
+    return null;
+  }
+
+  private openGame(session: GameSession): void {
+    this.closeGame();
+    this.game = new GameScreen(this, session);
+    this.root.append(this.game.el);
+    this.screens.set('game', this.game);
+    this.navigate('game');
+  }
+
+  /** Ends the game screen (back to title or before another game). */
+  closeGame(): void {
+    if (!this.game) return;
+    if (this.current === 'game') this.current = null;
+    this.game.destroy();
+    this.game.el.remove();
+    this.screens.delete('game');
+    this.game = null;
+  }
+
+  quitToTitle(): void {
+    this.closeGame();
+    this.navigate('title');
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<void> {
+    this.settings = await this.platform.saveSettings(patch);
+    this.bindings.setOverrides(this.settings.keyBindings);
+    this.applySettings();
+    for (const listener of this.settingsListeners) listener(this.settings);
+  }
+
+  onSettingsChange(listener: (s: Settings) => void): () => void {
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
+  }
+
+  /** Reads a message to screen-reader users (polite). */
+  announce(message: string): void {
+    this.liveRegion.textContent = '';
+    requestAnimationFrame(() => (this.liveRegion.textContent = message));
+  }
+
+  private applySettings(): void {
+    const html = document.documentElement;
+    html.style.fontSize = `${this.settings.uiScale * 100}%`;
+    html.dataset['palette'] = this.settings.palette;
+    html.dataset['reducedMotion'] = String(this.settings.reducedMotion);
+  }
+
+  private screen(name: ScreenName): Screen {
+    let screen = this.screens.get(name);
+    if (!screen) {
+      if (name === 'title') screen = new TitleScreen(this);
+      else if (name === 'picker') screen = new ScenarioPicker(this);
+      else if (name === 'settings') screen = new SettingsScreen(this);
+      else if (name === 'help') screen = new HelpScreen(this);
+      else if (name === 'replay') screen = new ReplayScreen(this);
+      else if (name === 'compare') screen = new CompareScreen(this);
+      else throw new Error('The game screen is created by startNewGame.');
+      this.screens.set(name, screen);
+      this.root.append(screen.el);
+    }
+    return screen;
+  }
+
+  private onMenuAction(action: MenuAction): void {
+    switch (action) {
+      case 'file:new':
+        this.navigate('picker');
+        break;
+      case 'file:open':
+        void this.loadGame().then((error) => error && this.announce(error));
+        break;
+      case 'file:save':
+      case 'file:saveAs':
+        void this.game?.saveToFile();
+        break;
+      case 'edit:undo':
+        this.game?.undo();
+        break;
+      case 'help:glossary':
+      case 'help:keyboardShortcuts':
+      case 'help:about':
+        this.navigate('help');
+        (this.screens.get('help') as HelpScreen | undefined)?.showTab(action === 'help:glossary' ? 'glossary' : action === 'help:about' ? 'about' : 'shortcuts');
+        break;
+    }
+  }
+}

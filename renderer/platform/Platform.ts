@@ -1,0 +1,36 @@
+/**
+ * What the renderer needs from its host, whichever it is: the Electron shell (files, dialogs, autosave ring under the
+ * user-data folder, application menu) or a plain browser (localStorage, file picker, downloads).
+ * Failures reject with an Error whose message can be shown to the player as is.
+ */
+import type { MenuAction, Settings } from '../../main/bridge/contract';
+
+export type { MenuAction, Settings };
+
+/** Largest save accepted, as main's MAX_SAVE_BYTES: saves are untrusted input, refused before parsing when larger. */
+export const MAX_SAVE_BYTES = 8 * 1024 * 1024;
+
+export interface OpenedText {
+  fileName: string;
+  content: string;
+}
+
+export interface Platform {
+  readonly kind: 'browser' | 'electron';
+  /** Stored settings over the defaults; a damaged store gives the defaults, never an error. */
+  loadSettings(): Promise<Settings>;
+  /** Stores the given fields and returns the whole settings as now stored. */
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Asks the player for a save file; null when they cancel. */
+  openSaveFile(): Promise<OpenedText | null>;
+  /** Asks where to save (or downloads, in a browser); the file name written, or null when cancelled. */
+  saveFileAs(content: string, suggestedName: string): Promise<string | null>;
+  /** Keeps the game of this turn so "Continue" can resume it. */
+  writeAutosave(turn: number, content: string): Promise<void>;
+  /** The newest autosave's content, or null when there is none. */
+  readLatestAutosave(): Promise<string | null>;
+  /** Application-menu actions (Electron only; the browser never calls the listener). Returns an unsubscribe. */
+  onMenuAction(listener: (action: MenuAction) => void): () => void;
+  /** A save file the OS asked the app to open (Electron only). Returns an unsubscribe. */
+  onFileOpened(listener: (file: OpenedText | { error: string }) => void): () => void;
+}

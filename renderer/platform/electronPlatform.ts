@@ -1,0 +1,46 @@
+/** The Electron host: every call goes through the preload's typed bridge (`window.tpw`, see main/bridge/contract). */
+import type { BridgeResult, TpwBridge } from '../../main/bridge/contract';
+import type { OpenedText, Platform } from './Platform';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron shell (exposed by main/preload.ts). */
+    tpw?: TpwBridge;
+  }
+}
+
+function unwrap<T>(result: BridgeResult<T>): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+export function createElectronPlatform(bridge: TpwBridge): Platform {
+  return {
+    kind: 'electron',
+    async loadSettings() {
+      return unwrap(await bridge.settingsGet());
+    },
+    async saveSettings(patch) {
+      return unwrap(await bridge.settingsSet(patch));
+    },
+    async openSaveFile(): Promise<OpenedText | null> {
+      const opened = unwrap(await bridge.saveOpen());
+      return opened.canceled ? null : { fileName: opened.fileName, content: opened.content };
+    },
+    async saveFileAs(content, suggestedName) {
+      const saved = unwrap(await bridge.saveSaveAs({ content, suggestedName }));
+      return saved.canceled ? null : saved.fileName;
+    },
+    async writeAutosave(turn, content) {
+      unwrap(await bridge.autosaveWrite({ turn, content }));
+    },
+    async readLatestAutosave() {
+      const newest = unwrap(await bridge.autosaveList())[0];
+      if (!newest) return null;
+      return unwrap(await bridge.autosaveRead({ id: newest.id })).content;
+    },
+    onMenuAction: (listener) => bridge.onMenuAction(listener),
+    onFileOpened: (listener) =>
+      bridge.onFileOpened((result) => listener(result.ok ? { fileName: result.value.fileName, content: result.value.content } : { error: result.error })),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The replay viewer: open a save (or the last autosave), then step, play, pause or jump to any turn, seeing the
+ * decisions of that quarter and what came of them (the same turn report the player saw).
+ */
+import type { App, Screen } from '../app/App';
+import { replayFromSaveText, type ReplayGame } from '../app/replay';
+import { h, replace } from './dom';
+import { describeCommand } from './game/describeCommand';
+import { quarterOf } from './game/selectors';
+import { turnReportContent } from './game/TurnReportDialog';
+
+const PLAY_STEP_MS = 1600;
+
+export class ReplayScreen implements Screen {
+  readonly el: HTMLElement;
+  private game: ReplayGame | null = null;
+  private turn = 1;
+  private timer = 0;
+  private message = h('p', { class: 'form-msg', role: 'status', 'aria-live': 'polite' });
+  private heading = h('h1', { id: 'replay-heading', tabindex: '-1' }, 'Replays');
+  private view = h('div', { class: 'replay-view' });
+  private slider = h('input', { type: 'range', min: 1, max: 1, step: 1, value: 1, id: 'replay-turn' });
+  private sliderLabel = h('output', { for: 'replay-turn', class: 'replay-turn-label' });
+  private playButton: HTMLButtonElement;
+  private controls: HTMLElement;
+
+  constructor(private app: App) {
+    this.slider.addEventListener('input', () => this.show(Number(this.slider.value)));
+    const step = (label: string, fn: () => void) => h('button', { type: 'button', class: 'button', onclick: fn }, label);
+    this.playButton = h('button', { type: 'button', class: 'button primary', onclick: () => this.togglePlay() }, 'Play');
+    this.controls = h('div', { class: 'replay-controls', role: 'group', 'aria-label': 'Replay controls', hidden: true },
+      step('First turn', () => this.show(1)),
+      step('Previous turn', () => this.show(this.turn - 1)),
+      this.playButton,
+      step('Next turn', () => this.show(this.turn + 1)),
+      step('Last turn', () => this.show(this.game?.commands.length ?? 1)),
+      h('div', { class: 'field replay-slider' }, h('label', { for: 'replay-turn' }, 'Turn'), this.slider, this.sliderLabel));
+    this.el = h('section', { class: 'screen replay-screen', 'aria-labelledby': 'replay-heading', hidden: true },
+      h('header', { class: 'screen-header' },
+        h('button', { type: 'button', class: 'button ghost back', onclick: () => app.navigate('title') }, '← Back'),
+        this.heading,
+        h('div', { class: 'header-actions' },
+          h('button', { type: 'button', class: 'button', onclick: () => void this.openAutosave() }, 'Open the last autosave'),
+          h('button', { type: 'button', class: 'button', onclick: () => void this.openFile() }, 'Open a save file…'))),
+      h('div', { class: 'replay-body' }, this.message, this.controls, this.view));
+    this.renderEmpty();
+  }
+
+  onShow(): void {
+    this.heading.focus();
+  }
+
+  onHide(): void {
+    this.stop();
+  }
+
+  private renderEmpty(): void {
+    replace(this.view, h('div', { class: 'card empty-card' },
+      h('h2', null, 'Watch a game again, quarter by quarter'),
+      h('p', null, 'Open a .tpw save — yours or a classmate\'s. The game is verified by replaying every decision; then step through it, play it, or jump to any turn.')));
+  }
+
+  private async openAutosave(): Promise<void> {
+    const text = await this.app.platform.readLatestAutosave().catch(() => null);
+    if (!text) return this.say('There is no autosave yet: play a turn first.');
+    this.load(text, 'The last autosave');
+  }
+
+  private async openFile(): Promise<void> {
+    try {
+      const file = await this.app.platform.openSaveFile();
+      if (file) this.load(file.content, file.fileName);
+    } catch (e) {
+      this.say((e as Error).message);
+    }
+  }
+
+  private load(text: string, label: string): void {
+    this.stop();
+    const result = replayFromSaveText(text, label);
+    if (!result.ok) return this.say(result.error);
+    this.game = result.game;
+    const turns = result.game.commands.length;
+    this.slider.max = String(turns);
+    this.controls.hidden = false;
+    this.heading.textContent = `Replay: ${result.game.scenario.title}`;
+    this.say(`${label}: ${turns} turn${turns === 1 ? '' : 's'} verified (seed ${result.game.seed}).`);
+    this.show(1);
+  }
+
+  private show(turn: number): void {
+    const game = this.game;
+    if (!game) return;
+    this.turn = Math.max(1, Math.min(game.commands.length, turn));
+    this.slider.value = String(this.turn);
+    const before = game.states[this.turn - 1]!;
+    const after = game.states[this.turn]!;
+    const quarter = quarterOf(after, this.turn - 1);
+    this.sliderLabel.textContent = `${quarter} · turn ${this.turn} of ${game.commands.length}`;
+    this.slider.setAttribute('aria-valuetext', `${quarter}, turn ${this.turn} of ${game.commands.length}`);
+    const decisions = game.commands[this.turn - 1]!;
+    replace(this.view,
+      h('section', { class: 'card replay-decisions', 'aria-labelledby': 'replay-decisions-h' },
+        h('h2', { id: 'replay-decisions-h' }, `Decisions in ${quarter}`),
+        decisions.length === 0 ? h('p', { class: 'empty' }, 'No commands: the player ended the turn.') : h('ol', null, decisions.map((c) => h('li', null, describeCommand(before, c))))),
+      h('section', { class: 'card replay-results', 'aria-labelledby': 'replay-results-h' },
+        h('h2', { id: 'replay-results-h' }, `Results of ${quarter}`), turnReportContent(after)));
+    if (this.turn >= game.commands.length) this.stop();
+  }
+
+  private togglePlay(): void {
+    if (this.timer) return this.stop();
+    if (this.game && this.turn >= this.game.commands.length) this.show(1);
+    this.playButton.textContent = 'Pause';
+    this.timer = window.setInterval(() => this.show(this.turn + 1), PLAY_STEP_MS);
+  }
+
+  private stop(): void {
+    clearInterval(this.timer);
+    this.timer = 0;
+    this.playButton.textContent = 'Play';
+  }
+
+  private say(text: string): void {
+    this.message.textContent = text;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Saves through the UI: autosave + Continue, Save game (a download in the browser) + Load, the replay viewer and the
+ * compare view — each verifies the game by replaying its command log.
+ */
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { SHOTS, expectReport, formIn, kpi, watchPage } from './helpers';
+
+test('continue, save, load, replay and compare a game', async ({ page }) => {
+  const watch = await watchPage(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Continue' })).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('button', { name: 'New game' }).click();
+  await page.getByLabel('Seed').fill('77');
+  await page.getByRole('button', { name: 'Start game' }).click();
+
+  await page.getByRole('button', { name: 'Markets', exact: true }).click();
+  await page.getByLabel('Mid (70B) price, USD per million tokens').fill('0.5');
+  await page.getByRole('button', { name: 'Set prices' }).click();
+  await expect(formIn(page, 'Your prices').getByRole('status')).toContainText('Mid (70B) price set to $0.5');
+  for (const quarter of ['2024 Q1', '2024 Q2']) {
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await (await expectReport(page, quarter)).getByRole('button', { name: 'Continue' }).click();
+  }
+  await expect(kpi(page, 'quarter')).toHaveText('2024 Q3');
+
+  // Save game: the browser downloads a .tpw file.
+  await page.getByRole('button', { name: 'Menu' }).click();
+  const menu = page.getByRole('dialog', { name: 'Menu' });
+  const downloading = page.waitForEvent('download');
+  await menu.getByRole('button', { name: 'Save game' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('inference-gambit-2024-Q3.tpw');
+  const saved = await readFile((await download.path())!, 'utf8');
+  expect(JSON.parse(saved)).toMatchObject({ format: 'tokens-per-watt-save', seed: 77 });
+  await menu.getByRole('button', { name: 'Quit to title' }).click();
+
+  // Continue resumes the autosave at the same quarter.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(kpi(page, 'quarter')).toHaveText('2024 Q3');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Menu' }).getByRole('button', { name: 'Quit to title' }).click();
+
+  // Load opens the downloaded file through the file picker.
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Load' }).click();
+  await (await choosing).setFiles({ name: 'game.tpw', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await expect(kpi(page, 'quarter')).toHaveText('2024 Q3');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('dialog', { name: 'Menu' }).getByRole('button', { name: 'Quit to title' }).click();
+
+  // A damaged save is refused with a reason.
+  const refusing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Load' }).click();
+  await (await refusing).setFiles({ name: 'bad.tpw', mimeType: 'application/json', buffer: Buffer.from(saved.replace('"seed":77', '"seed":78')) });
+  await expect(page.locator('.title-message')).toContainText('does not replay');
+
+  // Replays: the autosave, verified, step by step.
+  await page.getByRole('button', { name: 'Replays' }).click();
+  await page.getByRole('button', { name: 'Open the last autosave' }).click();
+  await expect(page.getByText('The last autosave: 2 turns verified (seed 77).')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Decisions in 2024 Q1' })).toContainText('Mid (70B) price $0.50 per M tokens');
+  await page.getByRole('button', { name: 'Next turn' }).click();
+  await expect(page.getByRole('region', { name: 'Results of 2024 Q2' })).toContainText('Your operations');
+  await page.screenshot({ path: `${SHOTS}/11-replay.png` });
+  await page.getByRole('button', { name: '← Back' }).click();
+
+  // Compare: the autosave and the saved file are the same game.
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Add the last autosave' }).click();
+  const adding = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add a save file…' }).click();
+  await (await adding).setFiles({ name: 'game.tpw', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await expect(page.getByText('Same decisions for the first 2 turns: the games are identical so far.')).toBeVisible();
+  await expect(page.locator('.compare-screen canvas')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/12-compare.png` });
+  expect(watch.problems).toEqual([]);
+});
