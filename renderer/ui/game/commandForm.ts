@@ -44,31 +44,12 @@ export function commandForm(ctx: GameContext, o: CommandFormOptions): CommandFor
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button primary' }, o.submitLabel), o.extraActions ?? null),
     message,
   );
-  const say = (text: string, tone: 'ok' | 'error' | 'info') => {
-    message.className = `form-msg is-${tone}`;
-    // Re-set even when the text is the same, so a repeated rejection is announced again.
-    message.textContent = '';
-    message.textContent = text;
-  };
+  const say = sayer(message);
   form.addEventListener('input', () => o.onInput?.());
   form.addEventListener('change', () => o.onInput?.());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const commands = o.commands();
-    if (typeof commands === 'string') return say(commands, 'error');
-    if (commands.length === 0) return say('Nothing to change.', 'info');
-    const done: string[] = [];
-    for (const command of commands) {
-      const result = ctx.dispatch(command);
-      if (!result.ok) {
-        say([...done, result.error].join(' '), 'error');
-        if (done.length) o.afterAccept?.();
-        return;
-      }
-      done.push(...result.events.map((e) => e.text));
-    }
-    say(done.join(' '), 'ok');
-    o.afterAccept?.();
+    dispatchAll(ctx, o.commands(), say, o.afterAccept);
   });
   return {
     form,
@@ -77,6 +58,72 @@ export function commandForm(ctx: GameContext, o: CommandFormOptions): CommandFor
     preview(content) {
       previewEl.replaceChildren();
       if (content !== null && content !== undefined && content !== false) previewEl.append(...(Array.isArray(content) ? content : [content]).map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))));
+    },
+  };
+}
+
+type Say = (text: string, tone: 'ok' | 'error' | 'info') => void;
+
+function sayer(message: HTMLElement): Say {
+  return (text, tone) => {
+    message.className = `form-msg is-${tone}`;
+    // Re-set even when the text is the same, so a repeated rejection is announced again.
+    message.textContent = '';
+    message.textContent = text;
+  };
+}
+
+/** Dispatches in order and stops at the first rejection; says what was done and the engine's reason. */
+function dispatchAll(ctx: GameContext, commands: Command[] | string, say: Say, afterAccept?: () => void): void {
+  if (typeof commands === 'string') return say(commands, 'error');
+  if (commands.length === 0) return say('Nothing to change.', 'info');
+  const done: string[] = [];
+  for (const command of commands) {
+    const result = ctx.dispatch(command);
+    if (!result.ok) {
+      say([...done, result.error].join(' '), 'error');
+      if (done.length) afterAccept?.();
+      return;
+    }
+    done.push(...result.events.map((e) => e.text));
+  }
+  say(done.join(' '), 'ok');
+  afterAccept?.();
+}
+
+/**
+ * A list of per-row actions (a "Bid" or "Start design" button on each row) sharing one live region: each row is a
+ * small form whose submit dispatches through `run`, and the engine's answer is said under the list.
+ */
+export interface CommandList {
+  el: HTMLElement;
+  /** Where the rows go (replaced on every update; the live region stays). */
+  body: HTMLElement;
+  message: HTMLElement;
+  /** A small form for one row: `controls` and a submit button whose accessible name is `actionLabel`. */
+  rowForm(actionLabel: string, buttonText: string, controls: Child[], commands: () => Command[] | string): HTMLFormElement;
+  say: Say;
+}
+
+export function commandList(ctx: GameContext, o: { title: string; note?: Child; afterAccept?(): void }): CommandList {
+  const message = h('p', { class: 'form-msg', role: 'status', 'aria-live': 'polite' });
+  const body = h('div');
+  const headingId = `list-${o.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const el = h('section', { class: 'cmd-list', 'aria-labelledby': headingId }, h('h3', { id: headingId }, o.title), o.note ? h('p', { class: 'hint' }, o.note) : null, body, message);
+  const say = sayer(message);
+  return {
+    el,
+    body,
+    message,
+    say,
+    rowForm(actionLabel, buttonText, controls, commands) {
+      const form = h('form', { class: 'row-form', 'aria-label': actionLabel, novalidate: true },
+        controls, h('button', { type: 'submit', class: 'button small', 'aria-label': actionLabel }, buttonText));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        dispatchAll(ctx, commands(), say, o.afterAccept);
+      });
+      return form;
     },
   };
 }

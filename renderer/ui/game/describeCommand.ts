@@ -1,6 +1,6 @@
 /** One line naming a command in the player's terms ("Order 5,000 × Lattice LPU v1"), for Undo and the ticker. */
 import type { Command, GameState } from '../../../engine/index';
-import { formatMw, formatPricePerMTok, formatUsd, formatInt } from '../format';
+import { formatCount, formatMw, formatPricePerMTok, formatUsd, formatInt } from '../format';
 import { workloadName } from './selectors';
 
 export function describeCommand(state: GameState, c: Command): string {
@@ -26,6 +26,20 @@ export function describeCommand(state: GameState, c: Command): string {
     case 'finance/revenueShareDeal': {
       const siteId = c.build?.siteId ?? state.facilities.byId[c.facilityId ?? '']?.siteId ?? '';
       return `Revenue-share deal (${Math.round(c.partnerSharePct * 100)}% until ${Math.round(c.hurdleIrr * 1000) / 10}% IRR, then ${Math.round(c.upsideSharePct * 100)}%) at ${state.sites.byId[siteId]?.name ?? siteId}`;
+    }
+    case 'chips/design': {
+      const next = state.chips.ids.map((id) => state.chips.byId[id]!).find((x) => x.designFrom === c.baseChipId && x.ownerCompanyId === state.playerId);
+      return `Design ${c.name ?? next?.name ?? 'the successor'} of ${state.chips.byId[c.baseChipId]?.name ?? c.baseChipId}`;
+    }
+    case 'supply/signHbmLta':
+      return `HBM LTA with ${state.supply?.hbm.suppliers.byId[c.supplierId]?.name ?? c.supplierId}: ${formatCount(c.gbPerQuarter)} GB a quarter for ${c.quarters} quarters`;
+    case 'training/bid': {
+      const contract = state.trainingContracts.byId[c.contractId];
+      return `Bid $${c.priceUsdPerHour.toFixed(2)} per H100e-hour on ${contract ? `${contract.lab}'s contract ${contract.id}` : `contract ${c.contractId}`}`;
+    }
+    case 'power/buildOnsite': {
+      const f = state.facilities.byId[c.facilityId];
+      return `Build ${formatMw(c.mw)} of gas turbines at ${f ? state.sites.byId[f.siteId]?.name ?? f.siteId : c.facilityId}`;
     }
     default:
       // A command type newer than this renderer: still listed (by its type) in Undo and the ticker.

@@ -1,11 +1,16 @@
 /**
  * Chips (1): what you have (inventory, orders in flight, deployments), order more, deploy to a ready facility on a
- * workload (LPU replica sizes shown), reassign a deployment.
+ * workload (LPU replica sizes shown), reassign a deployment; next-generation designs of your own chips
+ * (`chips/design`) and, when the scenario has an HBM market, its suppliers and HBM long-term agreements
+ * (`supply/signHbmLta`).
  */
 import type { ChipModel, GameState, Workload } from '../../../../engine/index';
+import { LTA_MIN_LEAD_QUARTERS, hbmOutputGb, ltaRoomGb } from '../../../../engine/supplyChain';
+import { LTA_PROOF_OF_FUNDS_QUARTERS } from '../../../../engine/commands/supply';
+import { rows, rowsOf } from '../../../../engine/table';
 import { h, replace, setOptions, field } from '../../dom';
-import { formatInt, formatMw, formatPct, formatUsd, sig } from '../../format';
-import { commandForm, numberInput, previewRows, readNumber } from '../commandForm';
+import { formatCount, formatInt, formatMw, formatPct, formatUsd, sig } from '../../format';
+import { commandForm, commandList, numberInput, previewRows, readNumber } from '../commandForm';
 import {
   WORKLOADS, chipsFacilityMw, facilityFreeMw, myDeployments, myFacilities, myOrders, orderableChips, player, quarterOf, replicaChips, workloadName,
 } from '../selectors';
@@ -36,6 +41,14 @@ export class ChipsPanel implements Panel {
   private order;
   private deploy;
   private reassign;
+  private designs;
+  private hbm = h('section', { 'aria-labelledby': 'hbm-h' });
+  private hbmSuppliers = h('div');
+  private ltaSupplier = h('select', { name: 'supplier' });
+  private ltaGb = numberInput({ min: 1, step: 1, value: 100000 });
+  private ltaQuarters = numberInput({ min: 1, max: 20, step: 1, value: 8 });
+  private ltaLead = numberInput({ min: LTA_MIN_LEAD_QUARTERS, max: 8, step: 1, value: LTA_MIN_LEAD_QUARTERS });
+  private lta;
 
   constructor(private ctx: GameContext) {
     const s = () => ctx.session.state;
@@ -76,6 +89,28 @@ export class ChipsPanel implements Panel {
       onInput: () => this.syncReassignWorkloads(s()),
       commands: () => (this.reassignDeployment.value ? [{ type: 'chips/reassign', deploymentId: this.reassignDeployment.value, workload: this.reassignWorkload.value as Workload }] : 'You have no deployments to reassign.'),
     });
+    this.designs = commandList(ctx, {
+      title: 'Next-generation design',
+      note: 'Your next chip: pay the R&D and tape-out now; once taped out it can be ordered like your current chips.',
+    });
+    this.lta = commandForm(ctx, {
+      title: 'Sign an HBM long-term agreement',
+      submitLabel: 'Sign LTA',
+      note: `HBM for your own chips. Take-or-pay and non-cancellable: you pay for every GB delivered at today's contract price; the first delivery comes at least ${LTA_MIN_LEAD_QUARTERS} quarters after signing. Without an LTA you buy at the spot price, if any is left.`,
+      fields: [field('Supplier', this.ltaSupplier), field('HBM per quarter (GB)', this.ltaGb), field('Quarters', this.ltaQuarters), field('Quarters until first delivery', this.ltaLead)],
+      onInput: () => this.previewLta(s()),
+      commands: () => {
+        const gbPerQuarter = readNumber(this.ltaGb);
+        const quarters = readNumber(this.ltaQuarters);
+        const leadQuarters = readNumber(this.ltaLead);
+        if (!this.ltaSupplier.value) return 'This scenario has no HBM suppliers.';
+        if (!gbPerQuarter || !Number.isInteger(gbPerQuarter) || gbPerQuarter <= 0) return 'Enter a whole number of GB per quarter.';
+        if (!quarters || !Number.isInteger(quarters) || quarters <= 0) return 'Enter the number of quarters (whole).';
+        if (leadQuarters === null || !Number.isInteger(leadQuarters)) return 'Enter the quarters until the first delivery (whole).';
+        return [{ type: 'supply/signHbmLta', supplierId: this.ltaSupplier.value, gbPerQuarter, quarters, leadQuarters }];
+      },
+    });
+    replace(this.hbm, h('h3', { id: 'hbm-h' }, 'HBM supply'), this.hbmSuppliers, this.lta.form);
     this.deployChip.addEventListener('change', () => this.syncWorkloads(s()));
     this.body = h('div', { class: 'panel-body' },
       h('section', { 'aria-label': 'Fleet' }, this.fleet),
@@ -83,6 +118,8 @@ export class ChipsPanel implements Panel {
       this.deploy.form,
       h('section', { 'aria-labelledby': 'deployments-h' }, h('h3', { id: 'deployments-h' }, 'Deployments (last quarter)'), this.deploymentsTable),
       this.reassign.form,
+      this.designs.el,
+      this.hbm,
     );
   }
 
@@ -123,6 +160,92 @@ export class ChipsPanel implements Panel {
     this.syncReassignWorkloads(state);
     this.previewOrder(state);
     this.previewDeploy(state);
+    this.updateDesigns(state);
+    this.updateHbm(state);
+  }
+
+  /** Chips the scenario lets the player design next (their `designFrom` is one of the player's chips). */
+  private updateDesigns(state: GameState): void {
+    const mine = (id: string | null) => id !== null && state.chips.byId[id]?.ownerCompanyId === state.playerId;
+    const next = rows(state.chips).filter((c) => c.ownerCompanyId === state.playerId && mine(c.designFrom));
+    this.designs.el.hidden = next.length === 0;
+    if (next.length === 0) return;
+    const started = rowsOf(state.designs, state.playerId);
+    replace(this.designs.body, h('table', { class: 'data-table' },
+      h('thead', null, h('tr', null, ['Design', 'From', 'R&D cost', 'Tape-out', ''].map((t, i) => h('th', { scope: 'col', class: i === 2 ? 'num' : null }, t || h('span', { class: 'visually-hidden' }, 'Status'))))),
+      h('tbody', null, next.map((c) => {
+        const d = started.find((x) => x.chipId === c.id);
+        const base = state.chips.byId[c.designFrom!]!;
+        const status = !d
+          ? this.designs.rowForm(`Start design of ${c.name}`, 'Start design', [], () => [{ type: 'chips/design', baseChipId: base.id }])
+          : d.readyTurn > state.turn ? h('span', { class: 'badge warn' }, `taping out, ready ${quarterOf(state, d.readyTurn)}`) : h('span', { class: 'badge ok' }, 'designed — orderable');
+        return h('tr', null,
+          h('td', null, c.name, h('br'), h('span', { class: 'muted' }, `${c.powerW} W, ${c.processNode || 'node n/a'}`)),
+          h('td', null, shortChip(base)),
+          h('td', { class: 'num' }, formatUsd(d?.costUsd ?? c.designCostUsd)),
+          h('td', null, `${c.tapeOutQuarters} quarter(s)`),
+          h('td', null, status));
+      }))));
+  }
+
+  private updateHbm(state: GameState): void {
+    const supply = state.supply;
+    this.hbm.hidden = !supply;
+    if (!supply) return;
+    const suppliers = rows(supply.hbm.suppliers);
+    const last = supply.last;
+    const ltas = rowsOf(supply.hbm.ltas, state.playerId).filter((l) => l.endTurn > state.turn);
+    replace(this.hbmSuppliers,
+      previewRows([
+        ['Spot price (last quarter)', last.hbmSpotPriceUsdPerGb > 0 ? `$${last.hbmSpotPriceUsdPerGb}/GB, ${formatPct(last.hbmSpotFill, 0)} of spot demand met` : '— (no quarter yet)'],
+        ['World demand · supply', `${formatCount(last.hbmDemandGb)} · ${formatCount(last.hbmSupplyGb)} GB`],
+        ['Your HBM stock', `${formatCount(supply.hbm.stockGb[state.playerId] ?? 0)} GB`],
+      ]),
+      h('table', { class: 'data-table' },
+        h('thead', null, h('tr', null,
+          h('th', { scope: 'col' }, 'Supplier'),
+          h('th', { scope: 'col', class: 'num', 'data-tip': 'GB a quarter: capacity × yield (× any crisis)' }, 'Output'),
+          h('th', { scope: 'col', class: 'num', 'data-tip': 'LTA contract price' }, 'Price'),
+          h('th', { scope: 'col', class: 'num', 'data-tip': 'GB a quarter still open to new LTAs from the earliest first delivery, for the quarters entered below' }, 'Open to LTAs'))),
+        h('tbody', null, suppliers.map((sup) => h('tr', null,
+          h('td', null, sup.name, h('br'), h('span', { class: 'muted' }, sup.country)),
+          h('td', { class: sup.shockFactor < 1 ? 'num is-bad' : 'num' }, `${formatCount(hbmOutputGb(sup))} GB`),
+          h('td', { class: 'num' }, `$${sup.priceUsdPerGb}/GB`),
+          h('td', { class: 'num' }, `${formatCount(this.ltaRoom(state, sup.id))} GB`))))),
+      ltas.length === 0 ? h('p', { class: 'empty' }, 'You have no HBM agreements.') : h('table', { class: 'data-table' },
+        h('caption', null, 'Your HBM agreements'),
+        h('thead', null, h('tr', null, ['Supplier', 'GB / quarter', 'Price', 'From', 'Until'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', null, ltas.map((l) => h('tr', null,
+          h('td', null, supply.hbm.suppliers.byId[l.supplierId]?.name ?? l.supplierId),
+          h('td', { class: 'num' }, formatCount(l.gbPerQuarter)),
+          h('td', { class: 'num' }, `$${l.priceUsdPerGb}/GB`),
+          h('td', null, quarterOf(state, l.startTurn)),
+          h('td', null, quarterOf(state, l.endTurn - 1)))))));
+    setOptions(this.ltaSupplier, suppliers.map((sup) => ({ value: sup.id, label: `${sup.name} — $${sup.priceUsdPerGb}/GB` })), 'No HBM suppliers');
+    this.previewLta(state);
+  }
+
+  private ltaRoom(state: GameState, supplierId: string): number {
+    const lead = Math.max(LTA_MIN_LEAD_QUARTERS, readNumber(this.ltaLead) ?? LTA_MIN_LEAD_QUARTERS);
+    const quarters = Math.max(1, Math.floor(readNumber(this.ltaQuarters) ?? 1));
+    return ltaRoomGb(state, supplierId, state.turn + lead, state.turn + lead + quarters);
+  }
+
+  private previewLta(state: GameState): void {
+    const supplier = state.supply?.hbm.suppliers.byId[this.ltaSupplier.value];
+    const gb = readNumber(this.ltaGb) ?? 0;
+    const quarters = readNumber(this.ltaQuarters) ?? 0;
+    const lead = readNumber(this.ltaLead) ?? LTA_MIN_LEAD_QUARTERS;
+    if (!supplier || gb <= 0 || quarters <= 0) return this.lta.preview(null);
+    const perQuarter = gb * supplier.priceUsdPerGb;
+    const room = this.ltaRoom(state, supplier.id);
+    const cash = player(state).cashUsd;
+    this.lta.preview(previewRows([
+      ['Payment', `${formatUsd(perQuarter)} per quarter, ${formatUsd(perQuarter * quarters)} in all`],
+      ['Deliveries', `${quarterOf(state, state.turn + lead)} – ${quarterOf(state, state.turn + lead + quarters - 1)}`],
+      ['Supplier can commit', `${formatCount(room)} GB per quarter`, gb > room ? 'bad' : null],
+      [`Cash for ${LTA_PROOF_OF_FUNDS_QUARTERS} quarters' payments`, `${formatUsd(perQuarter * LTA_PROOF_OF_FUNDS_QUARTERS)} (cash ${formatUsd(cash)})`, perQuarter * LTA_PROOF_OF_FUNDS_QUARTERS > cash ? 'bad' : null],
+    ]));
   }
 
   private syncWorkloads(state: GameState): void {
