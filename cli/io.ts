@@ -4,7 +4,7 @@ import writeFileAtomicModule from 'write-file-atomic';
 import { formatBytes } from '../engine/save';
 import { CliError } from './errors';
 
-/** Reads a UTF-8 text file, refusing anything larger than `maxBytes` before reading a byte of it. */
+/** Reads a UTF-8 text file (strictly: other bytes are refused), refusing anything larger than `maxBytes` before reading a byte of it. */
 export async function readTextFileLimited(path: string, maxBytes: number): Promise<string> {
   let size: number;
   try {
@@ -15,10 +15,16 @@ export async function readTextFileLimited(path: string, maxBytes: number): Promi
     throw asCliError(e, path);
   }
   if (size > maxBytes) throw new CliError(`${path} is too large: ${formatBytes(size)} (${size} bytes); the limit is ${formatBytes(maxBytes)}`);
+  let bytes: Uint8Array;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     throw asCliError(e, path);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${path} is not UTF-8 text`);
   }
 }
 

@@ -11,6 +11,8 @@ commands:
       [--out <file.tpw>] [--checkpoints] [--player <name>] [--json]
                                play a scenario with a strategy; print a per-turn table
   verify <file.tpw> [--json]   replay a save and check every turn's hash
+  compare <a.tpw> <b.tpw> [<c.tpw> <d.tpw>] [--csv <out.csv>] [--json]
+                               verify 2-4 saves; per-turn metrics, decision diff, divergence turn
   scenario list [--json]       list the built-in scenarios
   scenario validate <file.json> [--json]
                                check a scenario file; errors by JSON path
@@ -23,6 +25,7 @@ exit codes: 0 ok, 1 verification failed, 2 bad input or usage, 3 internal error
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   sim: async (argv) => (await import('./commands/sim')).simCommand(argv),
   verify: async (argv) => (await import('./commands/verify')).verifyCommand(argv),
+  compare: async (argv) => (await import('./commands/compare')).compareCommand(argv),
   scenario: async (argv) => (await import('./commands/scenario')).scenarioCommand(argv),
 };
 

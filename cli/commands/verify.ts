@@ -1,8 +1,8 @@
 /** `tpw verify <file.tpw>`: replay a save and check every turn's hash. Exit 0 verified, 1 not reproducible, 2 bad file. */
 import { parseArgs } from 'node:util';
-import { DEFAULT_JSON_LIMITS, parseSave, verifySave } from '../../engine/save';
+import { verifySave, type Save } from '../../engine/save';
 import { CliError, EXIT } from '../errors';
-import { readTextFileLimited } from '../io';
+import { readSaveFile } from '../readSave';
 
 export async function verifyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
@@ -14,17 +14,15 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     return code;
   };
 
-  let text: string;
+  let save: Save;
   try {
-    text = await readTextFileLimited(path, DEFAULT_JSON_LIMITS.maxBytes);
+    save = await readSaveFile(path);
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
     return report({ ok: false, error: e.message }, `error: ${e.message}`, EXIT.badInput);
   }
-  const parsed = parseSave(text);
-  if (!parsed.ok) return report({ ok: false, error: parsed.error }, `error: ${path}: ${parsed.error}`, EXIT.badInput);
 
-  const verified = verifySave(parsed.save);
+  const verified = verifySave(save);
   if (!verified.ok) {
     const result = verified.turn === undefined ? { ok: false, error: verified.error } : { ok: false, turn: verified.turn, error: verified.error };
     const where = verified.turn === undefined ? '' : ` at turn ${verified.turn}`;

@@ -1,7 +1,7 @@
 /**
  * Parsing untrusted JSON text (saves, scenarios): a size limit first, then one non-recursive pass that checks the
- * syntax (reporting line and column the same way in every browser) and bounds nesting depth, container sizes and
- * string lengths, then secure-json-parse to refuse prototype-poisoning keys (`__proto__`, `constructor.prototype`).
+ * syntax (reporting line and column the same way in every browser), refuses repeated keys, and bounds nesting
+ * depth, container sizes and string lengths, then secure-json-parse to refuse prototype-poisoning keys (`__proto__`, `constructor.prototype`).
  */
 import secureJsonParse from 'secure-json-parse';
 
@@ -96,6 +96,8 @@ interface Container {
   isArray: boolean;
   members: number;
   start: number;
+  /** An object's keys so far: a repeated key is refused (parsers disagree on which value wins). */
+  keys: Set<string> | null;
 }
 
 /**
@@ -148,6 +150,10 @@ export function checkJsonText(text: string, limits: JsonLimits): string | null {
       if (++top!.members > limits.maxContainerSize) return fail(top!.start, `object has more than ${limits.maxContainerSize} members`);
       const end = scanString(text, i, limits.maxStringChars);
       if (typeof end !== 'number') return fail(end.at, end.what);
+      const raw = text.slice(i + 1, end - 1);
+      const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
+      if (top!.keys!.has(key)) return fail(i, `duplicate key ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)} in one object`);
+      top!.keys!.add(key);
       i = end;
       expect = Expect.Colon;
       continue;
@@ -157,7 +163,7 @@ export function checkJsonText(text: string, limits: JsonLimits): string | null {
     if (c === 0x7b || c === 0x5b) {
       if (stack.length >= limits.maxDepth) return fail(i, `nesting is deeper than ${limits.maxDepth} levels`);
       const isArray = c === 0x5b;
-      stack.push({ isArray, members: 0, start: i });
+      stack.push({ isArray, members: 0, start: i, keys: isArray ? null : new Set() });
       expect = isArray ? Expect.ValueOrClose : Expect.KeyOrClose;
       i += 1;
       continue;

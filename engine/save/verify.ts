@@ -1,7 +1,8 @@
 /**
  * Verifying a save by replay (DESIGN §2): resolve and check the scenario, replay every turn's commands, compare
- * each turn's hash with the stored one, then apply the pending commands. The stored state is never trusted: a
- * checkpoint is reported usable for seeking only when its own hash and the replayed hash of its turn agree.
+ * each turn's hash with the stored one, then apply the pending commands. The stored state is never trusted: every
+ * checkpoint must equal the replayed state of its turn (its own hash and the replay's agree), else the save is
+ * refused as altered.
  */
 import { applyCommand } from '../commands/apply';
 import { createGame } from '../createGame';
@@ -26,7 +27,7 @@ export type VerifyResult =
       /** The replayed state, pending commands included: where the save resumes. */
       state: GameState;
       scenario: Scenario;
-      /** Turns whose checkpoint matched the replay, safe for seeking. */
+      /** Turns of the save's checkpoints, each checked equal to the replay. */
       trustedCheckpointTurns: number[];
     }
   /** `turn`: the first turn (1-based) whose replay differs or whose command is rejected. */
@@ -34,9 +35,14 @@ export type VerifyResult =
   /** The scenario cannot be found or checked. */
   | { ok: false; turn?: undefined; error: string };
 
-export function verifySave(save: Save, resolveScenario: ResolveScenario = findBuiltInScenario): VerifyResult {
+export interface VerifyOptions {
+  /** Sees the replayed state after each turn's endTurn (turn 0: the start), e.g. to keep states for a replay viewer. */
+  onTurn?: (turn: number, state: GameState) => void;
+}
+
+export function verifySave(save: Save, resolveScenario: ResolveScenario = findBuiltInScenario, options: VerifyOptions = {}): VerifyResult {
   try {
-    const result = replay(save, resolveScenario);
+    const result = replay(save, resolveScenario, options.onTurn);
     // messages quote ids from the file: keep terminal escape sequences out of them
     return result.ok ? result : { ...result, error: printable(result.error) };
   } catch (e) {
@@ -45,15 +51,20 @@ export function verifySave(save: Save, resolveScenario: ResolveScenario = findBu
   }
 }
 
-function replay(save: Save, resolveScenario: ResolveScenario): VerifyResult {
+function replay(save: Save, resolveScenario: ResolveScenario, onTurn: VerifyOptions['onTurn']): VerifyResult {
   const resolved = resolveSaveScenario(save, resolveScenario);
   if (!resolved.ok) return resolved;
   const scenario = resolved.scenario;
   const failAt = (turn: number, error: string) => ({ ok: false as const, turn, error: versionNote(save.engineVersion) + error });
 
+  const checkpoints = new Map<number, Save['checkpoints'][number]['state']>();
+  for (const c of save.checkpoints) {
+    if (c.turn > save.turns.length) return failAt(c.turn, `a checkpoint is for turn ${c.turn} but the save has only ${save.turns.length} turns`);
+    if (checkpoints.has(c.turn)) return failAt(c.turn, `two checkpoints for turn ${c.turn}`);
+    checkpoints.set(c.turn, c.state);
+  }
   let state = createGame(scenario, save.seed);
-  const checkpoints = new Map(save.checkpoints.map((c) => [c.turn, c.state]));
-  const trustedCheckpointTurns: number[] = [];
+  onTurn?.(0, state);
   for (let t = 0; t < save.turns.length; t++) {
     const turn = t + 1;
     if (state.outcome) return failAt(turn, `the save has ${save.turns.length} turns but the game ended after turn ${state.outcome.turn}`);
@@ -63,11 +74,14 @@ function replay(save: Save, resolveScenario: ResolveScenario): VerifyResult {
     const stored = save.turns[t]!.hash;
     if (state.hash !== stored) return failAt(turn, `turn ${turn}: the replayed state hash ${state.hash} differs from the saved ${stored}`);
     const checkpoint = checkpoints.get(turn);
-    if (checkpoint && checkpoint.hash === state.hash && safeStateHash(checkpoint) === state.hash) trustedCheckpointTurns.push(turn);
+    if (checkpoint && (checkpoint.hash !== state.hash || safeStateHash(checkpoint) !== state.hash)) {
+      return failAt(turn, `turn ${turn}: the checkpoint differs from the replayed state (the save was altered)`);
+    }
+    onTurn?.(turn, state);
   }
   const resumed = applyAll(state, save.pending, save.turns.length + 1);
   if (!resumed.ok) return failAt(save.turns.length + 1, resumed.error);
-  return { ok: true, turns: save.turns.length, finalHash: state.hash, state: resumed.state, scenario, trustedCheckpointTurns };
+  return { ok: true, turns: save.turns.length, finalHash: state.hash, state: resumed.state, scenario, trustedCheckpointTurns: [...checkpoints.keys()].sort((a, b) => a - b) };
 }
 
 function resolveSaveScenario(save: Save, resolve: ResolveScenario): { ok: true; scenario: Scenario } | { ok: false; error: string } {

@@ -14,6 +14,7 @@ import { ReplayScreen } from '../ui/ReplayScreen';
 import { ScenarioPicker } from '../ui/ScenarioPicker';
 import { SettingsScreen } from '../ui/SettingsScreen';
 import { TitleScreen } from '../ui/TitleScreen';
+import { openNewestAutosave } from './autosaves';
 import { GameSession } from './GameSession';
 import { KeyBindings } from './keyBindings';
 import { sessionFromSaveText } from './saveFile';
@@ -88,20 +89,20 @@ export class App {
     this.openGame(new GameSession(scenario, scenarioHash, seed));
   }
 
-  /** Resumes the newest autosave; resolves to an error sentence or null. */
+  /** Resumes the newest autosave that loads (older ones stand in for a damaged newest); an error sentence or null. */
   async continueGame(): Promise<string | null> {
-    let text: string | null;
-    try {
-      text = await this.platform.readLatestAutosave();
-    } catch (e) {
-      return (e as Error).message;
+    const newest = await openNewestAutosave(this.platform, sessionFromSaveText);
+    if (!newest.ok) {
+      this.announce(newest.error);
+      return newest.error;
     }
-    if (!text) return 'There is no autosave yet: start a new game.';
-    return this.openSessionText({ fileName: 'The autosave', content: text });
+    this.openGame(newest.opened.session);
+    if (newest.skipped.length) this.announce(`${newest.skipped[0]} Continued from the autosave of turn ${newest.autosave.turn} instead.`);
+    return null;
   }
 
   async hasAutosave(): Promise<boolean> {
-    return Boolean(await this.platform.readLatestAutosave().catch(() => null));
+    return (await this.platform.listAutosaves().catch(() => [])).length > 0;
   }
 
   /** Asks for a save file and opens it; resolves to an error sentence, or null when opened or cancelled. */

@@ -1,9 +1,9 @@
 /**
- * A saved game opened for watching: verified by replay first (engine/save: every turn's hash must match), then
- * replayed once more to keep the state after every turn, so the viewer can jump to any turn instantly.
+ * A saved game opened for watching or comparing: verified by one replay (engine/save: every turn's hash must match),
+ * which keeps a state every few turns, so the viewer jumps to any turn by replaying at most a few quarters.
  */
-import { applyCommand, createGame, endTurn, type Command, type GameState, type Scenario } from '../../engine/index';
-import { parseSave, verifySave } from '../../engine/save/index';
+import type { Command, GameState, Scenario } from '../../engine/index';
+import { comparedGame, openReplay, parseSave, type ComparedGame } from '../../engine/save/index';
 import { MAX_SAVE_BYTES } from '../platform/Platform';
 
 export interface ReplayGame {
@@ -11,10 +11,12 @@ export interface ReplayGame {
   label: string;
   scenario: Scenario;
   seed: number;
-  /** states[t] = the game after t completed turns; states[0] is the start. */
-  states: GameState[];
-  /** commands[t] = the player's commands during turn t + 1 (applied to states[t] before its end). */
-  commands: Command[][];
+  /** commands[t] = the player's commands during turn t + 1 (applied to stateAt(t) before its end). */
+  commands: readonly Command[][];
+  /** The game after `turn` completed turns; 0 is the start. */
+  stateAt(turn: number): GameState;
+  /** The same game as the Compare screen's model (metrics per turn, commands, seed and scenario). */
+  compared: ComparedGame;
 }
 
 export type ReplayResult = { ok: true; game: ReplayGame } | { ok: false; error: string };
@@ -23,19 +25,12 @@ export function replayFromSaveText(text: string, label: string): ReplayResult {
   const parsed = parseSave(text, { maxBytes: MAX_SAVE_BYTES });
   if (!parsed.ok) return { ok: false, error: `${label} cannot be opened: ${parsed.error}.` };
   const save = parsed.save;
-  const verified = verifySave({ ...save, pending: [] });
-  if (!verified.ok) return { ok: false, error: `${label} does not replay: ${verified.error}.` };
-  let state = createGame(verified.scenario, save.seed);
-  const states = [state];
-  for (const turn of save.turns) {
-    for (const command of turn.commands) {
-      const result = applyCommand(state, command);
-      if (!result.ok) return { ok: false, error: `${label} does not replay: ${result.error}` };
-      state = result.state;
-    }
-    state = endTurn(state);
-    states.push(state);
-  }
+  const opened = openReplay(save);
+  if (!opened.ok) return { ok: false, error: `${label} does not replay: ${opened.error}.` };
   if (save.turns.length === 0) return { ok: false, error: `${label} has no completed turn to replay yet.` };
-  return { ok: true, game: { label, scenario: verified.scenario, seed: save.seed, states, commands: save.turns.map((t) => t.commands) } };
+  const { replay } = opened;
+  return {
+    ok: true,
+    game: { label, scenario: replay.scenario, seed: save.seed, commands: replay.commands, stateAt: replay.stateAt, compared: comparedGame(label, save, replay.final) },
+  };
 }

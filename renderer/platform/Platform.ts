@@ -1,6 +1,6 @@
 /**
  * What the renderer needs from its host, whichever it is: the Electron shell (files, dialogs, autosave ring under the
- * user-data folder, application menu) or a plain browser (localStorage, file picker, downloads).
+ * user-data folder, application menu) or a plain browser (IndexedDB autosave ring, file picker, downloads).
  * Failures reject with an Error whose message can be shown to the player as is.
  */
 import type { MenuAction, Settings } from '../../main/bridge/contract';
@@ -9,6 +9,15 @@ export type { MenuAction, Settings };
 
 /** Largest save accepted, as main's MAX_SAVE_BYTES: saves are untrusted input, refused before parsing when larger. */
 export const MAX_SAVE_BYTES = 8 * 1024 * 1024;
+
+/** Autosaves kept, newest first, in both hosts (main's AUTOSAVE_CAPACITY on the desktop). */
+export const AUTOSAVE_RING_SIZE = 10;
+
+export interface AutosaveInfo {
+  /** Opaque, host-specific. */
+  id: string;
+  turn: number;
+}
 
 export interface OpenedText {
   fileName: string;
@@ -27,8 +36,10 @@ export interface Platform {
   saveFileAs(content: string, suggestedName: string): Promise<string | null>;
   /** Keeps the game of this turn so "Continue" can resume it. */
   writeAutosave(turn: number, content: string): Promise<void>;
-  /** The newest autosave's content, or null when there is none. */
-  readLatestAutosave(): Promise<string | null>;
+  /** The autosaves kept, newest first ([] when there are none). */
+  listAutosaves(): Promise<AutosaveInfo[]>;
+  /** One listed autosave's content; rejects when it is gone or damaged. */
+  readAutosave(id: string): Promise<string>;
   /** Application-menu actions (Electron only; the browser never calls the listener). Returns an unsubscribe. */
   onMenuAction(listener: (action: MenuAction) => void): () => void;
   /** A save file the OS asked the app to open (Electron only). Returns an unsubscribe. */

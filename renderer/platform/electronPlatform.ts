@@ -34,10 +34,11 @@ export function createElectronPlatform(bridge: TpwBridge): Platform {
     async writeAutosave(turn, content) {
       unwrap(await bridge.autosaveWrite({ turn, content }));
     },
-    async readLatestAutosave() {
-      const newest = unwrap(await bridge.autosaveList())[0];
-      if (!newest) return null;
-      return unwrap(await bridge.autosaveRead({ id: newest.id })).content;
+    async listAutosaves() {
+      return unwrap(await bridge.autosaveList()).map(({ id, turn }) => ({ id, turn }));
+    },
+    async readAutosave(id) {
+      return unwrap(await bridge.autosaveRead({ id })).content;
     },
     onMenuAction: (listener) => bridge.onMenuAction(listener),
     onFileOpened: (listener) =>

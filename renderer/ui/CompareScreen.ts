@@ -1,11 +1,14 @@
 /**
  * Compare: two or more saves side by side — the player's key metrics overlaid on one chart (with a table view),
- * each turn's decisions next to each other, and the first turn where the strategies diverge.
+ * each turn's decisions next to each other, and the first turn where the strategies diverge. The model (divergence,
+ * differences, per-turn rows) is engine/save/compare, as in `tpw compare`.
  */
 import type { App, Screen } from '../app/App';
+import { compareGames, describeDifferences, type Comparison } from '../../engine/save/index';
+import { openNewestAutosave } from '../app/autosaves';
 import { replayFromSaveText, type ReplayGame } from '../app/replay';
 import { h, replace, uid } from './dom';
-import { CHART_METRICS, type ChartMetric, type SeriesData } from './game/charts/chartMetrics';
+import { COMPARE_CHART_METRICS, type ChartMetric, type SeriesData } from './game/charts/chartMetrics';
 import type { MetricChart } from './game/charts/metricChart';
 import { describeCommand } from './game/describeCommand';
 import { quarterOf } from './game/selectors';
@@ -17,7 +20,10 @@ const SAFE_COLOURS = ['#e69f00', '#56b4e9', '#009e73', '#cc79a7'];
 export class CompareScreen implements Screen {
   readonly el: HTMLElement;
   private games: ReplayGame[] = [];
-  private metric: ChartMetric = CHART_METRICS[0]!;
+  private metric: ChartMetric = COMPARE_CHART_METRICS[0]!;
+  private comparison: Comparison = compareGames([]);
+  /** Per game, each turn's commands in words (described against the state they were applied to; computed once). */
+  private described = new Map<ReplayGame, string[][]>();
   private chart: MetricChart | null = null;
   private message = h('p', { class: 'form-msg', role: 'status', 'aria-live': 'polite' });
   private list = h('ul', { class: 'compare-list' });
@@ -29,7 +35,7 @@ export class CompareScreen implements Screen {
 
   constructor(private app: App) {
     const group = uid('cmp-metric');
-    const picker = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Metric' }, CHART_METRICS.map((m, i) => {
+    const picker = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Metric' }, COMPARE_CHART_METRICS.map((m, i) => {
       const id = `${group}-${m.id}`;
       return h('label', { for: id }, h('input', { type: 'radio', name: group, id, checked: i === 0, onchange: () => { this.metric = m; this.render(); } }), h('span', null, m.label));
     }));
@@ -58,26 +64,31 @@ export class CompareScreen implements Screen {
   }
 
   private async addAutosave(): Promise<void> {
-    const text = await this.app.platform.readLatestAutosave().catch(() => null);
-    if (!text) return this.say('There is no autosave yet.');
-    this.add(text, `Autosave ${this.games.length + 1}`);
+    if (this.games.length >= MAX_GAMES) return this.say(`At most ${MAX_GAMES} games at once: remove one first.`);
+    const label = `Autosave ${this.games.length + 1}`;
+    const newest = await openNewestAutosave(this.app.platform, (text) => replayFromSaveText(text, label));
+    if (!newest.ok) return this.say(newest.error);
+    this.add(newest.opened.game);
   }
 
   private async addFile(): Promise<void> {
     try {
       const file = await this.app.platform.openSaveFile();
-      if (file) this.add(file.content, file.fileName);
+      if (!file) return;
+      const result = replayFromSaveText(file.content, file.fileName);
+      if (!result.ok) return this.say(result.error);
+      this.add(result.game);
     } catch (e) {
       this.say((e as Error).message);
     }
   }
 
-  private add(text: string, label: string): void {
+  private add(game: ReplayGame): void {
     if (this.games.length >= MAX_GAMES) return this.say(`At most ${MAX_GAMES} games at once: remove one first.`);
-    const result = replayFromSaveText(text, label);
-    if (!result.ok) return this.say(result.error);
-    this.games.push(result.game);
-    this.say(`${label} added: ${result.game.scenario.title}, seed ${result.game.seed}, ${result.game.commands.length} turns.`);
+    this.games.push(game);
+    this.described.set(game, game.commands.map((commands, t) => commands.map((c) => describeCommand(game.stateAt(t), c))));
+    this.say(`${game.label} added: ${game.scenario.title}, seed ${game.seed}, ${game.commands.length} turns.`);
+    this.comparison = compareGames(this.games.map((g) => g.compared));
     this.render();
   }
 
@@ -85,7 +96,7 @@ export class CompareScreen implements Screen {
     replace(this.list, this.games.map((g, i) => h('li', { class: 'compare-item' },
       h('span', { class: 'swatch', style: `background:${this.colour(i)}`, 'aria-hidden': 'true' }),
       h('span', null, h('strong', null, g.label), ` — ${g.scenario.title}, seed ${g.seed}, ${g.commands.length} turns`),
-      h('button', { type: 'button', class: 'button small ghost', 'aria-label': `Remove ${g.label}`, onclick: () => { this.games.splice(i, 1); this.render(); } }, 'Remove'))));
+      h('button', { type: 'button', class: 'button small ghost', 'aria-label': `Remove ${g.label}`, onclick: () => this.remove(i) }, 'Remove'))));
     this.results.hidden = this.games.length === 0;
     if (this.games.length === 0) return replace(this.summary);
     replace(this.summary, this.divergence());
@@ -98,29 +109,32 @@ export class CompareScreen implements Screen {
     return (this.app.settings.palette === 'colorblind' ? SAFE_COLOURS : COLOURS)[i % COLOURS.length]!;
   }
 
-  /** The first turn whose decisions differ between any two games. */
+  private remove(index: number): void {
+    this.described.delete(this.games.splice(index, 1)[0]!);
+    this.comparison = compareGames(this.games.map((g) => g.compared));
+    this.render();
+  }
+
+  /** The first turn whose decisions differ between any two games, and what else differs. */
   private divergence(): HTMLElement {
     if (this.games.length < 2) return h('p', { class: 'muted' }, 'Add another save to find where the strategies diverge.');
-    const sameStart = this.games.every((g) => g.scenario.id === this.games[0]!.scenario.id && g.seed === this.games[0]!.seed);
-    const turns = Math.min(...this.games.map((g) => g.commands.length));
-    for (let t = 0; t < turns; t++) {
-      const first = JSON.stringify(this.games[0]!.commands[t]);
-      if (this.games.some((g) => JSON.stringify(g.commands[t]) !== first)) {
-        return h('p', { class: 'compare-diverge' }, `The strategies diverge at turn ${t + 1} (${quarterOf(this.games[0]!.states[0]!, t)}).`, sameStart ? '' : ' Note: the games do not share a scenario and seed, so their worlds differ too.');
-      }
+    const { divergenceTurn, differences, sharedTurns } = this.comparison;
+    const others = describeDifferences(this.games.map((g) => g.compared), differences.filter((d) => d !== 'turns'));
+    const note = others.length ? ` Note: ${others.join(' and ')}, so their worlds differ too.` : '';
+    if (divergenceTurn !== null) {
+      return h('p', { class: 'compare-diverge' }, `The strategies diverge at turn ${divergenceTurn} (${this.games[0]!.compared.quarters[divergenceTurn - 1]}).${note}`);
     }
-    return h('p', { class: 'compare-diverge' }, `Same decisions for the first ${turns} turns${sameStart ? ': the games are identical so far.' : ', but different scenarios or seeds.'}`);
+    return h('p', { class: 'compare-diverge' }, `Same decisions for the first ${sharedTurns} turns${others.length ? `, but ${others.join(' and ')}.` : ': the games are identical so far.'}`);
   }
 
   private series(): SeriesData {
-    const longest = Math.max(...this.games.map((g) => g.commands.length));
-    const turns = Array.from({ length: longest }, (_, i) => i + 1);
+    const turns = this.comparison.turns.map((t) => t.turn);
     return {
       turns,
       companies: this.games.map((g, i) => ({
         id: `game-${i}`, name: g.label, color: this.colour(i), isPlayer: true,
-        values: turns.map((t) => {
-          const m = g.states[t]?.history[g.states[t]!.history.length - 1]?.companies[g.states[t]!.playerId];
+        values: this.comparison.turns.map((t) => {
+          const m = t.metrics[i];
           return m ? this.metric.pick(m) : null;
         }),
       })),
@@ -134,12 +148,12 @@ export class CompareScreen implements Screen {
       this.chart = createMetricChart(this.chartBox, width, Math.round(Math.min(380, width * 0.45)));
     }
     const first = this.games[0];
-    if (first) this.chart.set(this.series(), this.metric, (turn) => quarterOf(first.states[0]!, turn - 1));
+    if (first) this.chart.set(this.series(), this.metric, (turn) => quarterOf(first.stateAt(0), turn - 1));
   }
 
   private renderTable(): void {
     const data = this.series();
-    const start = this.games[0]!.states[0]!;
+    const start = this.games[0]!.stateAt(0);
     replace(this.table, h('table', { class: 'data-table' }, h('caption', null, `${this.metric.label} by quarter`),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Quarter'), data.companies.map((c) => h('th', { scope: 'col', class: 'num' }, c.name)))),
       h('tbody', null, data.turns.map((t, i) => h('tr', null, h('th', { scope: 'row' }, quarterOf(start, t - 1)),
@@ -147,14 +161,12 @@ export class CompareScreen implements Screen {
   }
 
   private renderDecisions(): void {
-    const longest = Math.max(...this.games.map((g) => g.commands.length));
-    const start = this.games[0]!.states[0]!;
+    const start = this.games[0]!.stateAt(0);
     replace(this.decisions, h('table', { class: 'data-table decisions-table' },
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Quarter'), this.games.map((g) => h('th', { scope: 'col' }, g.label)))),
-      h('tbody', null, Array.from({ length: longest }, (_, t) => {
-        const texts = this.games.map((g) => (g.commands[t] ? g.commands[t]!.map((c) => describeCommand(g.states[t]!, c)) : null));
-        const differs = new Set(texts.map((x) => JSON.stringify(x))).size > 1;
-        return h('tr', { class: differs ? 'is-selected' : null }, h('th', { scope: 'row' }, quarterOf(start, t)),
+      h('tbody', null, this.comparison.turns.map((t) => {
+        const texts = this.games.map((g) => this.described.get(g)![t.turn - 1] ?? null);
+        return h('tr', { class: t.differs ? 'is-selected' : null }, h('th', { scope: 'row' }, quarterOf(start, t.turn - 1)),
           texts.map((x) => h('td', null, x === null ? '—' : x.length === 0 ? h('span', { class: 'muted' }, 'no commands') : h('ul', { class: 'plain-list' }, x.map((line) => h('li', null, line))))));
       }))));
   }

@@ -1,8 +1,10 @@
 /**
  * The replay viewer: open a save (or the last autosave), then step, play, pause or jump to any turn, seeing the
- * decisions of that quarter and what came of them (the same turn report the player saw).
+ * decisions of that quarter and what came of them (the same turn report the player saw). Jumps replay from the
+ * nearest kept state (a few quarters at most).
  */
 import type { App, Screen } from '../app/App';
+import { openNewestAutosave } from '../app/autosaves';
 import { replayFromSaveText, type ReplayGame } from '../app/replay';
 import { h, replace } from './dom';
 import { describeCommand } from './game/describeCommand';
@@ -61,9 +63,10 @@ export class ReplayScreen implements Screen {
   }
 
   private async openAutosave(): Promise<void> {
-    const text = await this.app.platform.readLatestAutosave().catch(() => null);
-    if (!text) return this.say('There is no autosave yet: play a turn first.');
-    this.load(text, 'The last autosave');
+    const label = 'The last autosave';
+    const newest = await openNewestAutosave(this.app.platform, (text) => replayFromSaveText(text, label));
+    if (!newest.ok) return this.say(newest.error);
+    this.open(newest.opened.game, label);
   }
 
   private async openFile(): Promise<void> {
@@ -76,15 +79,19 @@ export class ReplayScreen implements Screen {
   }
 
   private load(text: string, label: string): void {
-    this.stop();
     const result = replayFromSaveText(text, label);
     if (!result.ok) return this.say(result.error);
-    this.game = result.game;
-    const turns = result.game.commands.length;
+    this.open(result.game, label);
+  }
+
+  private open(game: ReplayGame, label: string): void {
+    this.stop();
+    this.game = game;
+    const turns = game.commands.length;
     this.slider.max = String(turns);
     this.controls.hidden = false;
-    this.heading.textContent = `Replay: ${result.game.scenario.title}`;
-    this.say(`${label}: ${turns} turn${turns === 1 ? '' : 's'} verified (seed ${result.game.seed}).`);
+    this.heading.textContent = `Replay: ${game.scenario.title}`;
+    this.say(`${label}: ${turns} turn${turns === 1 ? '' : 's'} verified (seed ${game.seed}).`);
     this.show(1);
   }
 
@@ -93,8 +100,8 @@ export class ReplayScreen implements Screen {
     if (!game) return;
     this.turn = Math.max(1, Math.min(game.commands.length, turn));
     this.slider.value = String(this.turn);
-    const before = game.states[this.turn - 1]!;
-    const after = game.states[this.turn]!;
+    const before = game.stateAt(this.turn - 1);
+    const after = game.stateAt(this.turn);
     const quarter = quarterOf(after, this.turn - 1);
     this.sliderLabel.textContent = `${quarter} · turn ${this.turn} of ${game.commands.length}`;
     this.slider.setAttribute('aria-valuetext', `${quarter}, turn ${this.turn} of ${game.commands.length}`);

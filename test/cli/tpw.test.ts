@@ -91,7 +91,7 @@ describe.concurrent('tpw verify: unreadable and hostile files exit 2 without a s
 
   it.each([
     ['truncated.tpw', /the file may be truncated/],
-    ['garbage.tpw', /invalid JSON at line 1, column 1 \(position 0\)/],
+    ['garbage.tpw', /garbage\.tpw is not UTF-8 text/],
     ['proto-nested.tpw', /prototype poisoning/],
     ['version-99.tpw', /saved by a newer version \(v99\); this build reads up to v1/],
   ])('%s', async (name, message) => {

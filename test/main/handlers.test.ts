@@ -1,38 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import type { BridgeResult, InvokeChannel } from '../../main/bridge/contract';
-import { createBridgeHandlers, labelForPath } from '../../main/handlers';
-import { createSenderCheck, registerIpcHandlers } from '../../main/ipc';
-import type { InvokeEvent } from '../../main/ipc';
-import { createAutosaveRing } from '../../main/storage/autosaveRing';
-import { nodeFileSystem } from '../../main/storage/fileSystem';
-import { createRecentFiles } from '../../main/storage/recentFiles';
-import { createSaveFiles } from '../../main/storage/saveFiles';
-import { createSettingsStore } from '../../main/storage/settingsStore';
-import { makeTempDir } from './tempDir';
-
-/** The whole main-side stack behind the bridge, with real files in a temp folder and scripted dialogs. */
-async function bridgeOverRealFiles() {
-  const userData = await makeTempDir();
-  const documents = await makeTempDir();
-  const quiet = () => {};
-  const recentFiles = createRecentFiles({ fs: nodeFileSystem, filePath: path.join(userData, 'recent-files.json'), logWarning: quiet });
-  const dialogs = { chooseFileToOpen: vi.fn(async () => undefined as string | undefined), chooseFileToSave: vi.fn(async (name: string) => path.join(documents, name)) };
-  const handlers = createBridgeHandlers({
-    appInfo: { appVersion: '0.1.0', platform: 'linux', userDataLabel: labelForPath(userData, path.dirname(userData)) },
-    settings: createSettingsStore({ fs: nodeFileSystem, filePath: path.join(userData, 'settings.json'), logWarning: quiet }),
-    autosaves: createAutosaveRing({ fs: nodeFileSystem, dir: path.join(userData, 'autosaves'), logWarning: quiet }),
-    saveFiles: createSaveFiles({ fs: nodeFileSystem, dialogs, recentFiles }),
-    recentFiles,
-  });
-  const listeners = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>();
-  const frame = { url: 'app://tpw/index.html', parent: null, processId: 1, routingId: 1 };
-  registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, createSenderCheck(() => [frame]));
-  const invoke = async (channel: InvokeChannel, ...args: unknown[]) =>
-    (await listeners.get(channel)!({ senderFrame: frame }, ...args)) as BridgeResult<any>;
-  return { userData, documents, dialogs, invoke };
-}
+import { describe, expect, it } from 'vitest';
+import type { InvokeChannel } from '../../main/bridge/contract';
+import { labelForPath } from '../../main/handlers';
+import { bridgeOverRealFiles } from './bridgeOverRealFiles';
 
 describe('bridge handlers over real files', () => {
   it('runs a session: settings, autosaves, save as, recent files — never sending a path', async () => {

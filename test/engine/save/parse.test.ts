@@ -122,3 +122,10 @@ describe('parseSave: terminal safety', () => {
     expect(key).toContain('\\u001b[31m');
   });
 });
+
+describe('parseSave: repeated keys', () => {
+  it('refuses a key given twice in one object, escaped or not, and allows the same key in different objects', () => {
+    expect(errorOf(parseSave(validText.replace('"seed":42', '"seed":42,"se\\u0065d":7')))).toMatch(/^invalid JSON at line 1, column \d+ \(position \d+\): duplicate key "seed" in one object$/);
+    expect(parseSave(validText).ok).toBe(true); // "type" and "hash" recur across objects
+  });
+});

@@ -163,7 +163,7 @@ describe('verifySave: scenarios', () => {
 });
 
 describe('checkpoints and size', () => {
-  it('trusts a checkpoint only when it matches the replay, and never needs one', () => {
+  it('checks every checkpoint against the replay and refuses an altered one, naming its turn', () => {
     const save = full.toSave(METADATA, { checkpoints: true });
     const expected = fullSave.turns.map((_, i) => i + 1).filter((turn) => turn % 8 === 0);
     expect(save.checkpoints.map((c) => c.turn)).toEqual(expected);
@@ -174,7 +174,14 @@ describe('checkpoints and size', () => {
     const tampered = clone(parsed.save);
     const first = tampered.checkpoints[0]!.state as unknown as { companies: { byId: Record<string, { cashUsd: number }> } };
     for (const company of Object.values(first.companies.byId)) company.cashUsd += 1_000_000_000;
-    expect(verifySave(tampered)).toMatchObject({ ok: true, finalHash: full.state.hash, trustedCheckpointTurns: expected.slice(1) });
+    expect(verifySave(tampered)).toEqual({ ok: false, turn: expected[0], error: `turn ${expected[0]}: the checkpoint differs from the replayed state (the save was altered)` });
+    const relabelled = clone(parsed.save);
+    (relabelled.checkpoints[0]!.state as { hash: string }).hash = '0'.repeat(32);
+    expect(verifySave(relabelled)).toMatchObject({ ok: false, turn: expected[0] });
+    const beyond = clone(parsed.save);
+    beyond.checkpoints[0]!.turn = 999;
+    expect(verifySave(beyond)).toMatchObject({ ok: false, turn: 999, error: expect.stringContaining(`a checkpoint is for turn 999 but the save has only ${fullSave.turns.length} turns`) as unknown });
+    expect(verifySave({ ...parsed.save, checkpoints: [] })).toMatchObject({ ok: true, finalHash: full.state.hash, trustedCheckpointTurns: [] });
   });
 
   it('keeps a 28-turn save without checkpoints well under 100 KB', () => {

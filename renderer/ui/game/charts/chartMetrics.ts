@@ -21,6 +21,12 @@ export const CHART_METRICS: readonly ChartMetric[] = [
   { id: 'share', label: 'Inference share', pick: (m) => m.inferenceShare, format: (v) => formatPct(v), log: false },
 ];
 
+/** The Compare screen also overlays enterprise value (DESIGN §2: the key metrics of each strategy). */
+export const COMPARE_CHART_METRICS: readonly ChartMetric[] = [
+  ...CHART_METRICS,
+  { id: 'ev', label: 'Enterprise value', pick: (m) => m.enterpriseValueUsd, format: formatUsd, log: false },
+];
+
 export interface SeriesData {
   /** Turn numbers (1 = after the first quarter). */
   turns: number[];
