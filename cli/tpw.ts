@@ -16,9 +16,12 @@ commands:
   scenario list [--json]       list the built-in scenarios
   scenario validate <file.json> [--json]
                                check a scenario file; errors by JSON path
+  calibrate [--json]           the baseline world vs the public calibration targets
+  balance [--seeds <n>] [--scenario <id>]... [--json]
+                               scenario × strategy: win rate and median enterprise value
   help                         this text
 
-exit codes: 0 ok, 1 verification failed, 2 bad input or usage, 3 internal error
+exit codes: 0 ok, 1 verification failed (calibrate: a figure out of tolerance; balance: the table does not hold), 2 bad input or usage, 3 internal error
 `;
 
 /** Loaded on demand, so that even a failure to load the engine is caught below and reported in one line. */
@@ -27,6 +30,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   verify: async (argv) => (await import('./commands/verify')).verifyCommand(argv),
   compare: async (argv) => (await import('./commands/compare')).compareCommand(argv),
   scenario: async (argv) => (await import('./commands/scenario')).scenarioCommand(argv),
+  calibrate: async (argv) => (await import('./commands/calibrate')).calibrateCommand(argv),
+  balance: async (argv) => (await import('./commands/balance')).balanceCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

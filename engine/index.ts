@@ -7,7 +7,7 @@ export { endTurn, computeStateHash } from './turn';
 export { hashState, canonicalJson, hashString } from './hash';
 export { parseScenario, scenarioHash, jsonPath, type ScenarioError, type ScenarioResult } from './scenario/load';
 export { ScenarioSchema, type Scenario } from './scenario/schema';
-export { builtInScenarios, findBuiltInScenario } from './scenarios';
+export { builtInScenarios, findBuiltInScenario, DEFAULT_SCENARIO_ID } from './scenarios';
 export { PLAYER_STRATEGIES, playerStrategy, type Strategy } from './strategies';
 export { quarterAt, quarterLabel, currentQuarter } from './quarter';
 export { requiredHurdleIrr, partnerCommittedUsd, PARTNER_MIN_FUNDING_USD } from './revenueShare';

@@ -3,6 +3,7 @@
  * reports errors by JSON path. The published JSON Schema (schemas/scenario.schema.json) is generated from this.
  */
 import { z } from 'zod';
+import { COMMAND_TYPES, type CommandType } from '../commands/schema';
 import { ChipSupplyShape, SupplySchema } from './supplySchema';
 import { EVENT_KINDS, EventParamsShape, GridSchema, RandomEventSchema, TrainingContractTermsSchema } from './worldSchemas';
 
@@ -170,6 +171,21 @@ export const LessonSchema = z.strictObject({
   debrief: z.array(text(300)).min(1).max(10),
 });
 
+/** A guided tutorial: steps the UI shows one at a time; a step with `expectCommand` is done when that command is accepted. */
+export const TutorialSchema = z.strictObject({
+  steps: z
+    .array(
+      z.strictObject({
+        title: text(80),
+        text: text(800),
+        /** The command type that completes the step (e.g. "chips/order"); left out, the player moves on by hand. */
+        expectCommand: z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]).optional(),
+      }),
+    )
+    .min(1)
+    .max(40),
+});
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().max(200).optional(),
   format: z.literal('tpw-scenario'),
@@ -203,6 +219,8 @@ export const ScenarioSchema = z.strictObject({
   victory: z.array(ConditionSchema).min(1).max(10),
   defeat: z.array(ConditionSchema).max(10),
   lesson: LessonSchema,
+  /** Guided steps for a tutorial scenario; absent in the others. */
+  tutorial: TutorialSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

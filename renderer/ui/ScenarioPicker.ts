@@ -2,7 +2,7 @@
  * New game: the scenarios as a radio list, the chosen one's lesson card (objectives, concepts, the interview's claims
  * with sources, debrief questions) and the seed — editable, or locked when the scenario fixes it for class use.
  */
-import { builtInScenarios, quarterAt, quarterLabel, type Scenario } from '../../engine/index';
+import { DEFAULT_SCENARIO_ID, builtInScenarios, quarterAt, quarterLabel, type Scenario } from '../../engine/index';
 import type { App, Screen } from '../app/App';
 import { h, replace, uid } from './dom';
 import { findGlossaryEntry } from './glossary';
@@ -20,7 +20,7 @@ export class ScenarioPicker implements Screen {
   private seedNote: HTMLElement;
   private randomButton: HTMLButtonElement;
   private message: HTMLElement;
-  private selected = builtInScenarios()[0]!;
+  private selected = builtInScenarios().find((s) => s.scenario.id === DEFAULT_SCENARIO_ID) ?? builtInScenarios()[0]!;
 
   constructor(private app: App) {
     const scenarios = builtInScenarios();
@@ -39,7 +39,6 @@ export class ScenarioPicker implements Screen {
         ),
       );
     }
-    list.append(h('p', { class: 'scenario-more' }, 'More scenarios — Cornered Resource, The Power Crunch, The Kingdom Deal — arrive with the next releases.'));
 
     this.card = h('article', { class: 'lesson-card', 'aria-live': 'polite' });
     this.seedInput = h('input', { type: 'number', min: 0, max: MAX_SEED, step: 1, inputmode: 'numeric', id: 'seed-input', 'aria-describedby': 'seed-note' });
