@@ -6,6 +6,7 @@
  */
 import { autoplay } from './autoplay';
 import { chipsFacilityMw } from './capacity';
+import { deploymentOps } from './deploymentOps';
 import type { Scenario } from './scenario/schema';
 import type { ChipModel, GameState, Site, Tier } from './state';
 import { playerStrategy } from './strategies';
@@ -54,8 +55,9 @@ export function sampleWorld(state: GameState): WorldSample {
     allMw += mw;
     if (d.workload !== 'training') {
       inferenceMw += mw;
-      energyMwh += d.energyMwh;
-      tokens += d.servedTokens;
+      const ops = deploymentOps(state, id);
+      energyMwh += ops.energyMwh;
+      tokens += ops.servedTokens;
     }
   }
   const supply = state.supply;

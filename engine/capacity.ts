@@ -1,4 +1,5 @@
 /** Derived capacity figures of chips and deployments (pure reads of state). */
+import { deploymentOps } from './deploymentOps';
 import type { ChipModel, Deployment, GameState, Id, Tier, TierId } from './state';
 import { SECONDS_PER_QUARTER, HOURS_PER_QUARTER } from './units';
 
@@ -23,14 +24,14 @@ export function deploymentTokenCapacity(state: GameState, dep: Deployment): numb
   const chip = state.chips.byId[dep.chipId]!;
   const tier = state.tiers[dep.workload];
   const perSec = servingChips(chip, tier, dep.count) * chip.inferenceTokensPerSec[dep.workload] * tier.efficiencyMultiplier;
-  return perSec * SECONDS_PER_QUARTER * (1 - dep.throttle);
+  return perSec * SECONDS_PER_QUARTER * (1 - deploymentOps(state, dep.id).throttle);
 }
 
 /** H100e-hours a training deployment offers in a quarter, after throttling. */
 export function deploymentTrainingCapacity(state: GameState, dep: Deployment): number {
   if (dep.workload !== 'training') return 0;
   const chip = state.chips.byId[dep.chipId]!;
-  return dep.count * chip.trainingH100e * HOURS_PER_QUARTER * (1 - dep.throttle);
+  return dep.count * chip.trainingH100e * HOURS_PER_QUARTER * (1 - deploymentOps(state, dep.id).throttle);
 }
 
 /** Facility power (MW, including cooling via PUE) that `count` chips draw at full load. */

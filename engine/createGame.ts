@@ -66,6 +66,8 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
     companies: emptyTable(),
     facilities: emptyTable(),
     deployments: emptyTable(),
+    deploymentOps: {},
+    depreciatedQuarters: 0,
     orders: emptyTable(),
     contracts: emptyTable(),
     loans: emptyTable(),
@@ -142,7 +144,7 @@ function setUpCompany(state: GameState, setup: CompanySetup, isPlayer: boolean):
     const value = Math.round(f.capacityMw * site.capexUsdPerMw);
     insertRow(state.facilities, {
       id: newId(state, 'fac'), companyId: setup.id, siteId: f.siteId, capacityMw: f.capacityMw, shell: f.shell,
-      status: 'ready', startedTurn: 0, readyTurn: 0, bookValueUsd: value, capexUsd: value,
+      status: 'ready', startedTurn: 0, readyTurn: 0, bookBaseUsd: value, bookBaseQuarter: 0, capexUsd: value,
     });
   }
   for (const d of setup.deployments) {
@@ -156,8 +158,8 @@ function setUpCompany(state: GameState, setup: CompanySetup, isPlayer: boolean):
     const value = d.count * chip.unitPriceUsd;
     insertRow(state.deployments, {
       id: newId(state, 'dep'), companyId: setup.id, facilityId, siteId: site.id, chipId: chip.id, count: d.count,
-      workload: d.workload, bookValueUsd: value, depreciationPerQuarterUsd: value / chip.usefulLifeQuarters, deployedTurn: 0,
-      throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0,
+      workload: d.workload, bookBaseUsd: value, bookBaseQuarter: 0, depreciationPerQuarterUsd: value / chip.usefulLifeQuarters,
+      deployedTurn: 0,
     });
   }
   for (const p of setup.contracts) {

@@ -1,6 +1,7 @@
 /** Finance rules shared by commands and systems: credit limits, loan payments, covenants, valuation. */
 import { pow } from './math';
 import type { GameState, Id, Loan } from './state';
+import { deploymentBookValue, facilityBookValue } from './bookValue';
 
 /** Every loan's covenant: net debt (loan balances − cash) at most 4× annualized EBITDA, tested each quarter end. */
 export const COVENANT_MAX_NET_DEBT_TO_EBITDA = 4;
@@ -47,7 +48,7 @@ export function bookValues(state: GameState, companyId: Id): { chipsUsd: number;
   let facilitiesUsd = 0;
   for (const id of state.deployments.ids) {
     const d = state.deployments.byId[id]!;
-    if (d.companyId === companyId) chipsUsd += d.bookValueUsd;
+    if (d.companyId === companyId) chipsUsd += deploymentBookValue(state, d);
   }
   const company = state.companies.byId[companyId]!;
   for (const chipId of Object.keys(company.inventory).sort()) {
@@ -55,7 +56,7 @@ export function bookValues(state: GameState, companyId: Id): { chipsUsd: number;
   }
   for (const id of state.facilities.ids) {
     const f = state.facilities.byId[id]!;
-    if (f.companyId === companyId) facilitiesUsd += f.bookValueUsd;
+    if (f.companyId === companyId) facilitiesUsd += facilityBookValue(state, f);
   }
   return { chipsUsd, facilitiesUsd };
 }

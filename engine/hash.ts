@@ -45,13 +45,49 @@ function quoteKey(k: string): string {
   return r;
 }
 
-/** Own enumerable string keys in code-unit order; sorting is skipped if already ordered. */
+/**
+ * Key orders seen before, by first key: objects of one shape list their keys in the same insertion order, so after
+ * the first object of a shape the sorted order is found by comparing key lists instead of sorting. Bounded.
+ */
+const shapes = new Map<string, { keys: string[]; sorted: string[] }[]>();
+const MAX_SHAPE_KEYS = 48;
+let shapeCount = 0;
+
+/** Own enumerable string keys in code-unit order; sorting is skipped if already ordered or the shape is known. */
 function sortedKeys(obj: object): string[] {
   const keys = Object.keys(obj);
+  let ordered = true;
   for (let i = 1; i < keys.length; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) return keys.sort();
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      ordered = false;
+      break;
+    }
   }
-  return keys;
+  if (ordered) return keys;
+  // Records keyed by ids vary in their key sets: only small fixed shapes are worth remembering.
+  if (keys.length > MAX_SHAPE_KEYS) return keys.sort();
+  const known = shapes.get(keys[0]!);
+  if (known) {
+    for (const shape of known) {
+      const k = shape.keys;
+      if (k.length !== keys.length) continue;
+      let same = true;
+      for (let i = 0; i < k.length; i++) {
+        if (k[i] !== keys[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return shape.sorted;
+    }
+  }
+  const sorted = keys.slice().sort();
+  if (shapeCount < 1024 && (known?.length ?? 0) < 8) {
+    shapeCount++;
+    if (known) known.push({ keys, sorted });
+    else shapes.set(keys[0]!, [{ keys, sorted }]);
+  }
+  return sorted;
 }
 
 /** True if every element is a finite number (then native JSON.stringify output is identical). */
@@ -221,13 +257,14 @@ const LOW_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
 
 /**
  * Streaming MurmurHash3 x86_128 over 32-bit words. Values are appended as tagged words (integers as one word,
- * other numbers as their IEEE-754 bits, strings as UTF-16 code units two per word) into a reusable buffer that
- * `finish` mixes in one tight loop. No number is ever formatted as text: exact, and several times faster than
- * hashing canonical JSON.
+ * other numbers as their IEEE-754 bits, strings as UTF-16 code units two per word, object keys as one word: their
+ * own 32-bit hash) into a reusable buffer that `finish` mixes in one tight loop. No number is ever formatted as
+ * text: exact, and several times faster than hashing canonical JSON. Callers `reserve` room before appending, so
+ * the appends themselves carry no bounds checks.
  */
 class WordHasher {
-  private buffer = new Int32Array(256);
-  private length = 0;
+  buffer = new Int32Array(1 << 16);
+  length = 0;
 
   /** Starts a new digest at the end of the shared buffer (nested containers stack their words after it). */
   begin(): number {
@@ -239,45 +276,43 @@ class WordHasher {
     this.length = 0;
   }
 
-  word(w: number): void {
-    if (this.length === this.buffer.length) {
-      const grown = new Int32Array(this.buffer.length * 2);
-      grown.set(this.buffer);
-      this.buffer = grown;
-    }
-    this.buffer[this.length++] = w;
+  /** Makes room for `n` more words. */
+  reserve(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < this.length + n) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
   }
 
-  words(ws: readonly number[]): void {
-    for (let i = 0; i < ws.length; i++) this.word(ws[i]!);
-  }
-
+  /** Appends a number: three words at most (reserved by the caller). */
   number(x: number, where: string): void {
-    if (!Number.isFinite(x)) throw new Error(`hashState: non-finite number at ${where}`);
-    if (Number.isInteger(x) && x >= -0x80000000 && x <= 0x7fffffff) {
-      this.word(TAG_INT);
-      this.word(x | 0);
+    const b = this.buffer;
+    if ((x | 0) === x) {
+      b[this.length++] = TAG_INT;
+      b[this.length++] = x;
       return;
     }
+    if (x !== x || x === Infinity || x === -Infinity) throw new Error(`hashState: non-finite number at ${where}`);
     floatBits[0] = x;
-    this.word(TAG_FLOAT);
-    this.word(floatWords[LOW_WORD]! | 0);
-    this.word(floatWords[1 - LOW_WORD]! | 0);
+    b[this.length++] = TAG_FLOAT;
+    b[this.length++] = floatWords[LOW_WORD]!;
+    b[this.length++] = floatWords[1 - LOW_WORD]!;
   }
 
+  /** Appends a string (reserves its own room). */
   string(s: string): void {
-    this.word(TAG_STRING);
-    this.word(s.length);
+    const n = s.length;
+    this.reserve(3 + (n >> 1));
+    const b = this.buffer;
+    let k = this.length;
+    b[k++] = TAG_STRING;
+    b[k++] = n;
     let i = 0;
-    for (; i + 1 < s.length; i += 2) this.word(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
-    if (i < s.length) this.word(s.charCodeAt(i));
-  }
-
-  digest(d: Digest): void {
-    this.word(d[0]);
-    this.word(d[1]);
-    this.word(d[2]);
-    this.word(d[3]);
+    for (; i + 1 < n; i += 2) b[k++] = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+    if (i < n) b[k++] = s.charCodeAt(i);
+    this.length = k;
   }
 
   /** Mixes the words appended since `start` (Murmur blocks of four words, then the tail) and drops them. */
@@ -313,8 +348,9 @@ const hasher = new WordHasher();
 
 /**
  * 128-bit Merkle hash of a JSON value as 32 lowercase hex characters: an array or object hashes its tagged
- * primitives and its children's digests (object keys in code-unit order). Equal values give equal hashes on every
- * engine; any change anywhere changes the root. Rejects what is not JSON data (undefined, NaN, Map, Date...).
+ * primitives and its children's digests (object keys in code-unit order, each as its own 32-bit hash). Equal values
+ * give equal hashes on every engine; any change anywhere changes the root. Rejects what is not JSON data
+ * (undefined, NaN, Map, Date...).
  */
 export function hashState(value: unknown): string {
   hasher.reset();
@@ -322,63 +358,73 @@ export function hashState(value: unknown): string {
   return hex8(d[0]) + hex8(d[1]) + hex8(d[2]) + hex8(d[3]);
 }
 
-/** Key strings as hash words, memoized: state objects reuse a few hundred key names. Bounded. */
-const keyWords = new Map<string, number[]>();
-
-function wordsOfKey(key: string): number[] {
-  let words = keyWords.get(key);
-  if (!words) {
-    words = [TAG_STRING, key.length];
-    let i = 0;
-    for (; i + 1 < key.length; i += 2) words.push(key.charCodeAt(i) | (key.charCodeAt(i + 1) << 16));
-    if (i < key.length) words.push(key.charCodeAt(i));
-    if (keyWords.size < 4096) keyWords.set(key, words);
+/**
+ * An object key as one hash word: a 32-bit multiply-xorshift hash of its UTF-16 code units, finalized with
+ * Murmur's fmix32. Computed inline (faster than a memo lookup for id-like keys, which are many and short-lived).
+ */
+function wordOfKey(key: string): number {
+  let h = 0x9747b28c ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
   }
-  return words;
+  return fmix32(h);
 }
 
-/** Feeds one child value; returns whether it is memoizable (primitives always are). */
-function feedValue(h: WordHasher, child: unknown, depth: number, where: string): boolean {
-  if (child === null) h.word(TAG_NULL);
-  else if (child === true) h.word(TAG_TRUE);
-  else if (child === false) h.word(TAG_FALSE);
-  else if (typeof child === 'number') h.number(child, where);
-  else if (typeof child === 'string') h.string(child);
-  else if (typeof child === 'object') {
-    const proto = Object.getPrototypeOf(child);
-    if (!Array.isArray(child) && proto !== Object.prototype && proto !== null) throw new Error(`hashState: ${describe(child)} at ${where}`);
-    h.digest(containerDigest(child, depth + 1, where));
-    return frozenDigests.has(child);
-  } else throw new Error(`hashState: unsupported value of type ${typeof child} at ${where}`);
-  return true;
-}
+/** Set by `containerDigest`: whether the digest it returned may be memoized (the subtree is wholly frozen). */
+let lastCacheable = true;
 
 function containerDigest(value: object, depth: number, where: string): Digest {
   const cached = frozenDigests.get(value);
-  if (cached) return cached;
+  if (cached) {
+    lastCacheable = true;
+    return cached;
+  }
   if (depth > MAX_DEPTH) throw new Error(`hashState: nesting deeper than ${MAX_DEPTH} (cycle?) at ${where}`);
   const h = hasher;
   const start = h.begin();
   let cacheable = Object.isFrozen(value);
-  if (Array.isArray(value)) {
-    h.word(TAG_ARRAY);
-    h.word(value.length);
-    for (let i = 0; i < value.length; i++) {
+  const isArray = Array.isArray(value);
+  const keys = isArray ? null : sortedKeys(value);
+  const n = keys === null ? (value as unknown[]).length : keys.length;
+  // Per entry at most a key word and four words (a digest or a number); strings reserve their own room.
+  h.reserve(2 + 5 * n);
+  h.buffer[h.length++] = isArray ? TAG_ARRAY : TAG_OBJECT;
+  h.buffer[h.length++] = n;
+  for (let i = 0; i < n; i++) {
+    let child: unknown;
+    if (keys === null) {
       if (!(i in value)) throw new Error(`hashState: hole in array at ${where}[${i}]`);
-      if (!feedValue(h, value[i], depth, where)) cacheable = false;
-    }
-  } else {
-    const keys = sortedKeys(value);
-    h.word(TAG_OBJECT);
-    h.word(keys.length);
-    const obj = value as Record<string, unknown>;
-    for (let i = 0; i < keys.length; i++) {
+      child = (value as unknown[])[i];
+    } else {
       const key = keys[i]!;
-      h.words(wordsOfKey(key));
-      if (!feedValue(h, obj[key], depth, where)) cacheable = false;
+      h.buffer[h.length++] = wordOfKey(key);
+      child = (value as Record<string, unknown>)[key];
     }
+    if (typeof child === 'number') h.number(child, where);
+    else if (typeof child === 'string') h.string(child);
+    else if (child === null) h.buffer[h.length++] = TAG_NULL;
+    else if (child === true) h.buffer[h.length++] = TAG_TRUE;
+    else if (child === false) h.buffer[h.length++] = TAG_FALSE;
+    else if (typeof child === 'object') {
+      if (!Array.isArray(child)) {
+        const proto = Object.getPrototypeOf(child);
+        if (proto !== Object.prototype && proto !== null) throw new Error(`hashState: ${describe(child)} at ${where}`);
+      }
+      const d = containerDigest(child, depth + 1, where);
+      if (!lastCacheable) cacheable = false;
+      // The child's own words were dropped by its finish, so room reserved above is still there.
+      const b = h.buffer;
+      b[h.length++] = d[0];
+      b[h.length++] = d[1];
+      b[h.length++] = d[2];
+      b[h.length++] = d[3];
+    } else throw new Error(`hashState: unsupported value of type ${typeof child} at ${where}`);
+    // A string may have grown the buffer past what was reserved for the rest of this container: re-reserve.
+    if (typeof child === 'string') h.reserve(5 * (n - i));
   }
   const d = h.finish(start);
   if (cacheable) frozenDigests.set(value, d);
+  lastCacheable = cacheable;
   return d;
 }

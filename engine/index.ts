@@ -17,5 +17,7 @@ export { preMoneyValuationUsd } from './commands/handlers';
 export { formatUsd, formatMw, formatCount, formatPct } from './format';
 export { ENGINE_VERSION } from './version';
 export * from './state';
+export * from './bookValue';
+export * from './deploymentOps';
 export * from './save';
 export { seedRng, nextFloat, type RngState } from './math/rng';

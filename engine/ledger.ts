@@ -1,5 +1,6 @@
 /** The only way cash changes: one ledger entry per movement, rounded once to whole dollars. */
 import type { GameState, Id, LedgerCategory, LedgerEntry } from './state';
+import { editRow } from './table';
 
 export function postLedger(
   draft: GameState,
@@ -11,7 +12,7 @@ export function postLedger(
 ): void {
   const amount = Math.round(amountUsd);
   if (amount === 0) return;
-  draft.companies.byId[companyId]!.cashUsd += amount;
+  editRow(draft.companies, companyId).cashUsd += amount;
   draft.ledger.push({ companyId, category, sourceId, amountUsd: amount, memo });
 }
 

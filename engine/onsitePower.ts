@@ -7,6 +7,7 @@ import { formatCount, formatMw, formatUsd } from './format';
 import { postLedger } from './ledger';
 import type { GameState, Id } from './state';
 import { HOURS_PER_QUARTER } from './units';
+import { editRow } from './table';
 
 /** On-site MW already built or building at a facility. */
 export function onsiteMwAtFacility(state: GameState, facilityId: Id): number {
@@ -39,7 +40,7 @@ export function runOnsiteGenerators(draft: GameState, needMwhByKey: Record<strin
   if (draft.onsiteGenerators.ids.length === 0) return generated;
   const capacityMw = onsiteMwByCompanySite(draft);
   for (const id of draft.onsiteGenerators.ids) {
-    const g = draft.onsiteGenerators.byId[id]!;
+    const g = editRow(draft.onsiteGenerators, id);
     const key = `${g.companyId}|${g.siteId}`;
     const cap = capacityMw[key] ?? 0;
     const totalMwh = Math.min(needMwhByKey[key] ?? 0, cap * HOURS_PER_QUARTER);

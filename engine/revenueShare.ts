@@ -13,7 +13,8 @@
  */
 import { futureValue, quarterlyFromAnnual } from './irr';
 import { roundTo } from './math';
-import type { GameState, Id, RevenueShareDeal, RevenueSharePartner } from './state';
+import type { Frozen, GameState, Id, RevenueShareDeal, RevenueSharePartner } from './state';
+import { deploymentOps } from './deploymentOps';
 
 /** The partner funds campuses, not racks. */
 export const PARTNER_MIN_FUNDING_USD = 25_000_000;
@@ -41,7 +42,7 @@ export function partnerCommittedUsd(state: GameState): number {
 }
 
 /** The deal on a facility, if any (one per facility). */
-export function dealOnFacility(state: GameState, facilityId: Id): RevenueShareDeal | undefined {
+export function dealOnFacility(state: GameState, facilityId: Id): Frozen<RevenueShareDeal> | undefined {
   for (const id of state.deals.ids) {
     const deal = state.deals.byId[id]!;
     if (deal.facilityId === facilityId) return deal;
@@ -92,7 +93,7 @@ export function facilityRevenueUsd(state: GameState, companyIds: ReadonlySet<Id>
   const trainingHours: Record<Id, number> = {};
   for (const id of state.deployments.ids) {
     const d = state.deployments.byId[id]!;
-    if (d.workload === 'training' && companyIds.has(d.companyId)) trainingHours[d.companyId] = (trainingHours[d.companyId] ?? 0) + d.soldH100eHours;
+    if (d.workload === 'training' && companyIds.has(d.companyId)) trainingHours[d.companyId] = (trainingHours[d.companyId] ?? 0) + deploymentOps(state, id).soldH100eHours;
   }
   const out: Record<Id, number> = {};
   for (const id of state.deployments.ids) {
@@ -102,10 +103,10 @@ export function facilityRevenueUsd(state: GameState, companyIds: ReadonlySet<Id>
     let share = 0;
     if (d.workload === 'training') {
       const hours = trainingHours[d.companyId] ?? 0;
-      share = hours > 0 ? d.soldH100eHours / hours : 0;
+      share = hours > 0 ? deploymentOps(state, id).soldH100eHours / hours : 0;
     } else {
       const tokens = state.inferenceResults[d.workload].servedByCompany[d.companyId] ?? 0;
-      share = tokens > 0 ? d.servedTokens / tokens : 0;
+      share = tokens > 0 ? deploymentOps(state, id).servedTokens / tokens : 0;
     }
     if (revenue !== 0 && share > 0) out[d.facilityId] = (out[d.facilityId] ?? 0) + revenue * share;
   }

@@ -13,6 +13,12 @@ export interface Table<T extends { id: Id }> {
   ids: Id[];
 }
 
+/**
+ * Deeply read-only view of a row. State tables hold frozen rows that successive states share; the turn engine
+ * writes a row only through `editRow` (engine/table.ts), which swaps in a private copy first.
+ */
+export type Frozen<T> = T extends (infer U)[] ? readonly Frozen<U>[] : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
+
 export const TIER_IDS = ['small', 'mid', 'frontier'] as const;
 /** Model tiers: small ~8B, mid ~70B, frontier (largest open-weight class). */
 export type TierId = (typeof TIER_IDS)[number];
@@ -209,7 +215,13 @@ export interface Facility {
   status: 'building' | 'ready';
   startedTurn: number;
   readyTurn: number;
-  bookValueUsd: number;
+  /**
+   * Book value when last set (built, extended or sold to a partner), at books quarter `bookBaseQuarter`; it then
+   * falls by capexUsd / FACILITY_LIFE_QUARTERS per quarter once the facility is ready (engine/bookValue.ts), so the
+   * row does not change every quarter.
+   */
+  bookBaseUsd: number;
+  bookBaseQuarter: number;
   capexUsd: number;
 }
 
@@ -221,11 +233,20 @@ export interface Deployment {
   chipId: Id;
   count: number;
   workload: Workload;
-  bookValueUsd: number;
+  /** Book value when last set (deployed or merged) at books quarter `bookBaseQuarter` (engine/bookValue.ts). */
+  bookBaseUsd: number;
+  bookBaseQuarter: number;
   /** Straight-line depreciation per quarter (USD) until book value reaches 0. */
   depreciationPerQuarterUsd: number;
   deployedTurn: number;
-  /** Last quarter's operations. */
+}
+
+/**
+ * A deployment's operations in the last quarter, kept apart from the deployment so that the deployment row itself
+ * changes only when chips are added or moved (unchanged rows are shared between states and hashed once).
+ */
+export interface DeploymentOps {
+  /** Share of the chips idled for lack of power (0..1). */
   throttle: number;
   utilization: number;
   servedTokens: number;
@@ -610,25 +631,29 @@ export interface GameState {
   rng: Record<string, RngState>;
   /** Counter for new entity ids (stable across runtimes). */
   nextId: number;
-  regions: Table<Region>;
-  sites: Table<Site>;
-  chips: Table<ChipModel>;
+  regions: Table<Frozen<Region>>;
+  sites: Table<Frozen<Site>>;
+  chips: Table<Frozen<ChipModel>>;
   tiers: Record<TierId, Tier>;
   training: TrainingMarket;
   inferenceResults: PerTier<TierMarketResult>;
-  companies: Table<Company>;
-  facilities: Table<Facility>;
-  deployments: Table<Deployment>;
-  orders: Table<ChipOrder>;
-  contracts: Table<PowerContract>;
-  loans: Table<Loan>;
-  deals: Table<RevenueShareDeal>;
+  companies: Table<Frozen<Company>>;
+  facilities: Table<Frozen<Facility>>;
+  deployments: Table<Frozen<Deployment>>;
+  /** Last quarter's operating figures per deployment id (rewritten every turn; engine/deploymentOps.ts). */
+  deploymentOps: Record<Id, DeploymentOps>;
+  /** Quarters whose depreciation the finance step has booked: the clock book values are derived from. */
+  depreciatedQuarters: number;
+  orders: Table<Frozen<ChipOrder>>;
+  contracts: Table<Frozen<PowerContract>>;
+  loans: Table<Frozen<Loan>>;
+  deals: Table<Frozen<RevenueShareDeal>>;
   /** Foundry, advanced packaging and HBM (engine/supplyChain.ts); null = unconstrained (orders arrive in full when due). */
   supply: SupplyChain | null;
   /** Next-generation chip designs started by `chips/design`. */
-  designs: Table<ChipDesign>;
-  trainingContracts: Table<TrainingContract>;
-  onsiteGenerators: Table<OnsiteGenerator>;
+  designs: Table<Frozen<ChipDesign>>;
+  trainingContracts: Table<Frozen<TrainingContract>>;
+  onsiteGenerators: Table<Frozen<OnsiteGenerator>>;
   grid: GridTerms;
   /**
    * Investors' mood, one index for the whole market (a Keynesian "beauty contest": prices follow what investors think

@@ -1,5 +1,6 @@
 /** Helpers for `Table<T>`: ids stay sorted so iteration order is the same in every runtime. */
 import type { Id, Table } from './state';
+import { deepClone } from './turnCommit';
 
 export function emptyTable<T extends { id: Id }>(): Table<T> {
   return { byId: {}, ids: [] };
@@ -43,4 +44,22 @@ export function rowsOf<T extends { id: Id; companyId: Id }>(table: Table<T>, com
 
 export function hasRow<T extends { id: Id }>(table: Table<T>, id: Id): boolean {
   return Object.prototype.hasOwnProperty.call(table.byId, id);
+}
+
+/** A frozen row type made writable again (what `editRow` hands out). */
+export type Thawed<T> = T extends readonly (infer U)[] ? Thawed<U>[] : T extends object ? { -readonly [K in keyof T]: Thawed<T[K]> } : T;
+
+/**
+ * The row to write. During a turn, rows are frozen objects shared with the previous state: the first edit swaps a
+ * private copy into the table and returns it (later edits in the turn get the same copy). Inside a command (an
+ * immer draft) the row is already a writable draft and is returned as is. Keep using the returned object: a
+ * reference read before the edit still points at the old, frozen row.
+ */
+export function editRow<R extends { id: Id }>(table: Table<R>, id: Id): Thawed<R> {
+  const row = table.byId[id];
+  if (row === undefined) throw new Error(`editRow: no row ${id}`);
+  if (!Object.isFrozen(row)) return row as Thawed<R>;
+  const copy = deepClone(row);
+  table.byId[id] = copy;
+  return copy as Thawed<R>;
 }

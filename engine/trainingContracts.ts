@@ -3,8 +3,10 @@
  * a company's training capacity by region, what it has committed, and whether it qualifies for a contract.
  */
 import { formatCount, formatPct } from './format';
-import type { GameState, Id, TrainingContract } from './state';
+import type { Frozen, GameState, Id, TrainingContract } from './state';
 import { HOURS_PER_QUARTER } from './units';
+import { deploymentOps } from './deploymentOps';
+import { editRow } from './table';
 
 /** H100e-hours a quarter a company's training deployments offer now (after throttling), in total and by region. */
 export function trainingCapacity(state: GameState, companyId: Id): { total: number; byRegion: Record<Id, number> } {
@@ -13,7 +15,7 @@ export function trainingCapacity(state: GameState, companyId: Id): { total: numb
   for (const id of state.deployments.ids) {
     const d = state.deployments.byId[id]!;
     if (d.companyId !== companyId || d.workload !== 'training') continue;
-    const hours = d.count * state.chips.byId[d.chipId]!.trainingH100e * HOURS_PER_QUARTER * (1 - d.throttle);
+    const hours = d.count * state.chips.byId[d.chipId]!.trainingH100e * HOURS_PER_QUARTER * (1 - deploymentOps(state, d.id).throttle);
     const regionId = state.sites.byId[d.siteId]!.regionId;
     byRegion[regionId] = (byRegion[regionId] ?? 0) + hours;
     total += hours;
@@ -31,7 +33,7 @@ export function committedH100eHours(state: GameState, companyId: Id): number {
   return hours;
 }
 
-export function regionAllowed(rule: TrainingContract['regionRule'], regionId: Id): boolean {
+export function regionAllowed(rule: Frozen<TrainingContract['regionRule']>, regionId: Id): boolean {
   if (rule.onlyRegionIds.length > 0 && !rule.onlyRegionIds.includes(regionId)) return false;
   return !rule.excludeRegionIds.includes(regionId);
 }
@@ -55,7 +57,7 @@ export function trainingPosition(state: GameState, companyId: Id): TrainingPosit
 export function contractProblem(
   state: GameState,
   companyId: Id,
-  contract: TrainingContract,
+  contract: Frozen<TrainingContract>,
   extraCommitted = 0,
   position: TrainingPosition = trainingPosition(state, companyId),
 ): string | null {
@@ -78,12 +80,13 @@ export function contractProblem(
 }
 
 /** Contract size in words: "12.0M H100e-hours a quarter for 3 quarters". */
-export function contractSize(contract: TrainingContract): string {
+export function contractSize(contract: Frozen<TrainingContract>): string {
   return `${formatCount(contract.h100eHoursPerQuarter)} H100e-hours a quarter for ${contract.durationQuarters} quarter(s)`;
 }
 
 /** Withdraws an echo contract: its bidders learn the lab signed elsewhere. */
-export function withdrawEcho(draft: GameState, contract: TrainingContract): void {
+export function withdrawEcho(draft: GameState, contractId: Id): void {
+  const contract = editRow(draft.trainingContracts, contractId);
   contract.status = 'withdrawn';
   for (const bid of contract.bids) {
     draft.report.push({

@@ -6,7 +6,7 @@
 import { hashState } from './hash';
 import type { GameState } from './state';
 import { SYSTEMS } from './systems/order';
-import { cloneForTurn, reconcile } from './turnCommit';
+import { cloneForTurn, deepFreeze, reconcile } from './turnCommit';
 
 /** Never written during a turn: shared, not copied. (Events may change chips and finance: those are copied.) */
 const STATIC_KEYS = ['victory', 'defeat', 'events', 'start'] as const;
@@ -22,8 +22,21 @@ export function endTurn(state: GameState): GameState {
   work.ledger = [];
   work.turn += 1;
   work.hash = '';
+  // The turn's new records are never equal to last turn's at the same index: freeze them instead of comparing.
+  for (const key of APPEND_ONLY_KEYS) deepFreeze(work[key]);
   const next = reconcile(state, work);
   return Object.freeze({ ...next, hash: hashState(next) });
+}
+
+/**
+ * Runs `step` on a private working copy of the state exactly as endTurn runs its systems (shared frozen rows,
+ * `editRow` to write them) and commits the result with structural sharing; no turn advance, no hash. For tests and
+ * tools that exercise one system at a time.
+ */
+export function runOnWorkingCopy(state: GameState, step: (work: GameState) => void): GameState {
+  const work = cloneForTurn(state, APPEND_ONLY_KEYS, STATIC_KEYS);
+  step(work);
+  return reconcile(state, work);
 }
 
 /** The state's own hash recomputed (the `hash` field blanked), to check a state against its stored hash. */

@@ -6,33 +6,62 @@
  * frozen. That is exactly what immer's produce would return, without the proxies. Commands still go through immer.
  */
 
-/** Deep copy of plain JSON data. `staticKeys` are shared, `shareKeys` (arrays of immutable records) copied shallowly. */
+/**
+ * The private working copy of a state for one turn. `staticKeys` are shared, `shareKeys` (arrays of immutable
+ * records) copied shallowly, tables (`{ byId, ids }`) copied shallowly with their frozen rows shared — a system
+ * that writes a row takes a private copy first with `editRow` (engine/table.ts), and the types make a direct write
+ * a compile error — and everything else deep-copied.
+ */
 export function cloneForTurn<T extends object>(state: T, shareKeys: readonly string[], staticKeys: readonly string[]): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(state)) {
     const value = (state as Record<string, unknown>)[key];
     if (staticKeys.includes(key)) out[key] = value;
     else if (shareKeys.includes(key)) out[key] = Array.isArray(value) ? value.slice() : value;
+    else if (isTable(value)) out[key] = shallowTable(value);
     else out[key] = deepClone(value);
   }
   return out as T;
 }
 
-function deepClone(value: unknown): unknown {
+interface AnyTable {
+  byId: Record<string, unknown>;
+  ids: string[];
+}
+
+function isTable(value: unknown): value is AnyTable {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const t = value as Record<string, unknown>;
+  return Array.isArray(t['ids']) && t['byId'] !== null && typeof t['byId'] === 'object' && Object.keys(t).length === 2;
+}
+
+/** A table whose frozen rows are shared (rows that are not frozen belong to the caller and are copied). */
+function shallowTable(table: AnyTable): AnyTable {
+  const byId: Record<string, unknown> = {};
+  for (const id of table.ids) {
+    const row = table.byId[id];
+    byId[id] = Object.isFrozen(row) ? row : deepClone(row);
+  }
+  return { byId, ids: table.ids.slice() };
+}
+
+/** Deep copy of plain JSON data. */
+export function deepClone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) out[i] = deepClone(value[i]);
-    return out;
+    return out as T;
   }
   const out: Record<string, unknown> = {};
   for (const key in value) out[key] = deepClone((value as Record<string, unknown>)[key]);
-  return out;
+  return out as T;
 }
 
 /**
- * The next immutable state: `prev`'s own objects wherever `next` holds equal content, new frozen objects elsewhere.
- * Key order follows `next`.
+ * The next immutable state: `prev`'s own objects wherever `next` holds equal content, frozen objects elsewhere.
+ * `next` is the turn's private working copy, so its new objects are completed in place (children swapped for
+ * `prev`'s equal ones) and frozen rather than copied; a frozen object in it is already immutable and kept as is.
  */
 export function reconcile<T>(prev: T, next: T): T {
   return reconcileValue(prev, next) as T;
@@ -40,45 +69,36 @@ export function reconcile<T>(prev: T, next: T): T {
 
 function reconcileValue(prev: unknown, next: unknown): unknown {
   if (prev === next) return prev;
-  if (next === null || typeof next !== 'object') return next;
+  if (next === null || typeof next !== 'object' || Object.isFrozen(next)) return next;
   if (prev === null || typeof prev !== 'object' || Array.isArray(prev) !== Array.isArray(next)) return deepFreeze(next);
   if (Array.isArray(next)) {
     const p = prev as unknown[];
-    // Allocated only at the first difference: most arrays come through unchanged.
-    let out: unknown[] | null = p.length === next.length ? null : new Array(next.length);
+    let same = p.length === next.length;
     for (let i = 0; i < next.length; i++) {
-      const value = i < p.length ? reconcileValue(p[i], next[i]) : deepFreeze(next[i]);
-      if (out === null && value !== p[i]) {
-        out = new Array(next.length);
-        for (let j = 0; j < i; j++) out[j] = p[j];
-      }
-      if (out !== null) out[i] = value;
+      const child = next[i];
+      const value = i < p.length ? reconcileValue(p[i], child) : deepFreeze(child);
+      if (value !== child) next[i] = value;
+      if (same && value !== p[i]) same = false;
     }
-    return out === null ? prev : Object.freeze(out);
+    return same ? prev : Object.freeze(next);
   }
   const p = prev as Record<string, unknown>;
   const n = next as Record<string, unknown>;
   const keys = Object.keys(n);
-  const prevKeys = Object.keys(p);
-  let out: Record<string, unknown> | null = null;
-  let sameKeys = keys.length === prevKeys.length;
+  let same = keys.length === Object.keys(p).length;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const had = sameKeys && prevKeys[i] === key ? true : Object.prototype.hasOwnProperty.call(p, key);
-    if (!had) sameKeys = false;
-    const value = had ? reconcileValue(p[key], n[key]) : deepFreeze(n[key]);
-    if (out === null && (value !== p[key] || !had || !sameKeys)) {
-      out = {};
-      for (let j = 0; j < i; j++) out[keys[j]!] = p[keys[j]!];
-    }
-    if (out !== null) out[key] = value;
+    const child = n[key];
+    const had = Object.prototype.hasOwnProperty.call(p, key);
+    const value = had ? reconcileValue(p[key], child) : deepFreeze(child);
+    if (value !== child) n[key] = value;
+    if (same && (!had || value !== p[key])) same = false;
   }
-  // Every key of `next` matched, but `prev` had more (only possible when `next` is empty): a new, empty object.
-  if (out === null && !sameKeys) out = {};
-  return out === null ? prev : Object.freeze(out);
+  return same ? prev : Object.freeze(n);
 }
 
-function deepFreeze(value: unknown): unknown {
+/** Freezes a value and everything under it (stops at subtrees already frozen). */
+export function deepFreeze(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) for (const item of value) deepFreeze(item);
   else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);

@@ -10,9 +10,10 @@ import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import { onsiteMwAtFacility } from '../onsitePower';
 import type { GameState } from '../state';
-import { insertRow } from '../table';
+import { editRow, insertRow } from '../table';
 import { facilityOf, type CommandEvent } from './construction';
 import type { CommandOf } from './schema';
+import { facilityBookValue, setFacilityBookValue } from '../bookValue';
 
 type BuildOnsite = CommandOf<'power/buildOnsite'>;
 
@@ -46,8 +47,10 @@ export const buildOnsitePowerHandler = {
       id, companyId, facilityId: facility.id, siteId: site.id, mw: c.mw, readyTurn,
       fuelUsdPerMwh: grid.onsiteFuelUsdPerMwh, tonnesCo2PerMwh: grid.onsiteTonnesCo2PerMwh, lastMwh: 0, lastTonnesCo2: 0, totalTonnesCo2: 0,
     });
-    facility.capexUsd += cost;
-    facility.bookValueUsd += cost;
+    // Rebase first: the depreciation rate follows capex, and must not change the value already written off.
+    const writable = editRow(draft.facilities, facility.id);
+    setFacilityBookValue(draft, writable, facilityBookValue(draft, facility) + cost);
+    writable.capexUsd += cost;
     postLedger(draft, companyId, 'capex:facilities', id, -cost, `${formatMw(c.mw)} gas turbines at ${site.name}`);
     const events: CommandEvent[] = [{
       text: `Gas turbines: ${formatMw(c.mw)} behind the meter at ${site.name} for ${formatUsd(cost)}, running in ${grid.onsiteBuildQuarters} quarter(s); fuel $${grid.onsiteFuelUsdPerMwh}/MWh, ${grid.onsiteTonnesCo2PerMwh} t CO2 per MWh.`,
@@ -56,10 +59,11 @@ export const buildOnsitePowerHandler = {
     const builtBy = Math.max(readyTurn, facility.startedTurn + site.buildQuarters);
     if (covered && facility.status === 'building' && facility.shell === 'greenfield' && facility.readyTurn > builtBy) {
       const before = facility.readyTurn - draft.turn;
-      facility.readyTurn = builtBy;
-      site.queueMw = Math.max(0, site.queueMw - facility.capacityMw);
-      site.phantomQueueMw = Math.min(site.phantomQueueMw, site.queueMw);
-      site.queueQuarters = queueWaitQuarters(site);
+      writable.readyTurn = builtBy;
+      const queue = editRow(draft.sites, site.id);
+      queue.queueMw = Math.max(0, queue.queueMw - facility.capacityMw);
+      queue.phantomQueueMw = Math.min(queue.phantomQueueMw, queue.queueMw);
+      queue.queueQuarters = queueWaitQuarters(queue);
       events.push({ text: `The facility no longer waits for its grid connection: ready in ${builtBy - draft.turn} quarter(s) instead of ${before}.` });
     }
     return events;

@@ -8,6 +8,7 @@ import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import type { GameState, Id } from '../state';
 import { hasRow, insertRow } from '../table';
+import { editRow } from '../table';
 
 /** What a command did, for notifications. */
 export interface CommandEvent {
@@ -56,13 +57,14 @@ export function startConstruction(draft: GameState, companyId: Id, siteId: Id, c
   const id = newId(draft, 'fac');
   insertRow(draft.facilities, {
     id, companyId, siteId, capacityMw, shell, status: 'building',
-    startedTurn: draft.turn, readyTurn: draft.turn + quarters, bookValueUsd: cost, capexUsd: cost,
+    startedTurn: draft.turn, readyTurn: draft.turn + quarters, bookBaseUsd: cost, bookBaseQuarter: draft.depreciatedQuarters, capexUsd: cost,
   });
-  if (shell === 'retrofit') site.retrofitAvailableMw -= capacityMw;
+  const writable = editRow(draft.sites, siteId);
+  if (shell === 'retrofit') writable.retrofitAvailableMw -= capacityMw;
   else {
-    site.gridHeadroomMw -= capacityMw;
-    site.queueMw += capacityMw;
-    site.queueQuarters = queueWaitQuarters(site);
+    writable.gridHeadroomMw -= capacityMw;
+    writable.queueMw += capacityMw;
+    writable.queueQuarters = queueWaitQuarters(writable);
   }
   postLedger(draft, companyId, 'capex:facilities', id, -cost, `${shell} ${formatMw(capacityMw)} at ${site.name}`);
   return { id, event: { text: `Construction of ${formatMw(capacityMw)} at ${site.name} started: ready in ${quarters} quarter(s).` } };

@@ -8,7 +8,7 @@ import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, enterpriseValueU
 import { formatCount, formatMw, formatUsd } from '../format';
 import { newId } from '../ids';
 import { postLedger } from '../ledger';
-import { insertRow, removeRow, hasRow } from '../table';
+import { editRow, insertRow, removeRow, hasRow } from '../table';
 import type { Deployment, GameState, Id, Workload } from '../state';
 import { buildOnsitePowerHandler } from './buildOnsitePower';
 import { buildCostUsd, buildProblem, facilityOf, startConstruction, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS, type CommandEvent } from './construction';
@@ -16,6 +16,7 @@ import { revenueShareDealHandler } from './revenueShareDeal';
 import { designChipHandler, orderSupplyProblem, receiveVendorPrepayment, signHbmLtaHandler } from './supply';
 import { trainingBidHandler } from './trainingBid';
 import type { CommandOf, CommandType } from './schema';
+import { deploymentBookValue, setDeploymentBookValue } from '../bookValue';
 
 /** Re-exported for the strategies and tests that read them here. */
 export { buildCostUsd, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS };
@@ -138,22 +139,22 @@ export const handlers: HandlerTable = {
     apply(draft, companyId, c) {
       const facility = draft.facilities.byId[c.facilityId]!;
       const chip = draft.chips.byId[c.chipId]!;
-      const company = draft.companies.byId[companyId]!;
+      const company = editRow(draft.companies, companyId);
       company.inventory[c.chipId] = (company.inventory[c.chipId] ?? 0) - c.count;
       const value = c.count * chip.unitPriceUsd;
       const perQuarter = value / chip.usefulLifeQuarters;
       // Look the match up on the plain pre-command state: reading every row through the draft would proxy them all.
-      const match = matchingDeployment(isDraft(draft) ? original(draft)! : draft, c.facilityId, c.chipId, c.workload);
-      const existing = match ? draft.deployments.byId[match.id] : undefined;
+      const match = matchingDeployment(plainOf(draft), c.facilityId, c.chipId, c.workload);
+      const existing = match ? editRow(draft.deployments, match.id) : undefined;
       if (existing) {
         existing.count += c.count;
-        existing.bookValueUsd += value;
+        setDeploymentBookValue(draft, existing, deploymentBookValue(draft, existing) + value);
         existing.depreciationPerQuarterUsd += perQuarter;
       } else {
         insertRow(draft.deployments, {
           id: newId(draft, 'dep'), companyId, facilityId: c.facilityId, siteId: facility.siteId, chipId: c.chipId,
-          count: c.count, workload: c.workload, bookValueUsd: value, depreciationPerQuarterUsd: perQuarter,
-          deployedTurn: draft.turn, throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0,
+          count: c.count, workload: c.workload, bookBaseUsd: value, bookBaseQuarter: draft.depreciatedQuarters,
+          depreciationPerQuarterUsd: perQuarter, deployedTurn: draft.turn,
         });
       }
       const site = draft.sites.byId[facility.siteId]!;
@@ -177,16 +178,17 @@ export const handlers: HandlerTable = {
       return workloadProblem(state, d.chipId, d.count + (joined?.count ?? 0), c.workload);
     },
     apply(draft, _companyId, c) {
-      const d = draft.deployments.byId[c.deploymentId]!;
-      const match = matchingDeployment(isDraft(draft) ? original(draft)! : draft, d.facilityId, d.chipId, c.workload);
+      const d = editRow(draft.deployments, c.deploymentId);
+      const match = matchingDeployment(plainOf(draft), d.facilityId, d.chipId, c.workload);
       if (match) {
         // Chips of one kind on one workload in one facility serve together: merge, so replicas count as a whole.
-        const into = draft.deployments.byId[match.id]!;
+        const into = editRow(draft.deployments, match.id);
         into.count += d.count;
-        into.bookValueUsd += d.bookValueUsd;
+        setDeploymentBookValue(draft, into, deploymentBookValue(draft, into) + deploymentBookValue(draft, d));
         into.depreciationPerQuarterUsd += d.depreciationPerQuarterUsd;
         const moved = d.count;
         removeRow(draft.deployments, d.id);
+        delete draft.deploymentOps[d.id];
         return [{ text: `${formatCount(moved)} chips switched to ${c.workload}, joining ${formatCount(into.count - moved)} already there.` }];
       }
       d.workload = c.workload;
@@ -203,7 +205,7 @@ export const handlers: HandlerTable = {
       return null;
     },
     apply(draft, companyId, c) {
-      draft.companies.byId[companyId]!.pricesPerMTokUsd[c.tier] = c.pricePerMTokUsd;
+      editRow(draft.companies, companyId).pricesPerMTokUsd[c.tier] = c.pricePerMTokUsd;
       const tier = draft.tiers[c.tier];
       return [{ text: c.pricePerMTokUsd === 0 ? `${tier.name}: not offered.` : `${tier.name} price set to $${c.pricePerMTokUsd} per M tokens.` }];
     },
@@ -235,7 +237,7 @@ export const handlers: HandlerTable = {
       return null;
     },
     apply(draft, companyId, c) {
-      const loan = draft.loans.byId[c.loanId]!;
+      const loan = editRow(draft.loans, c.loanId);
       loan.balanceUsd -= c.amountUsd;
       postLedger(draft, companyId, 'financing:principal', loan.id, -c.amountUsd, 'early repayment');
       if (loan.balanceUsd === 0) removeRow(draft.loans, loan.id);
@@ -254,7 +256,7 @@ export const handlers: HandlerTable = {
     },
     apply(draft, companyId, c) {
       const preMoney = preMoneyValuationUsd(draft, companyId);
-      const company = draft.companies.byId[companyId]!;
+      const company = editRow(draft.companies, companyId);
       company.ownershipShare *= preMoney / (preMoney + c.amountUsd);
       company.lastEquityRaiseTurn = draft.turn;
       postLedger(draft, companyId, 'financing:equity', companyId, c.amountUsd, `equity at ${formatUsd(preMoney)} pre-money`);
@@ -306,4 +308,9 @@ export function preMoneyValuationUsd(state: GameState, companyId: Id): number {
 
 function valuationBasis(state: GameState, companyId: Id): string {
   return `enterprise value ${formatUsd(lastEnterpriseValueUsd(state, companyId))} × investor sentiment ${state.capitalMarkets.sentiment.toFixed(2)}`;
+}
+
+/** The plain state behind a command's draft (in a turn, the state itself): lookups over many rows read it directly. */
+function plainOf(draft: GameState): GameState {
+  return isDraft(draft) ? (original(draft as never) as GameState) : draft;
 }

@@ -12,6 +12,7 @@ import { insertRow } from '../table';
 import { buildCostUsd, buildProblem, facilityOf, startConstruction, type CommandEvent } from './construction';
 import type { CommandHandler } from './handlers';
 import type { CommandOf } from './schema';
+import { facilityBookValue, setFacilityBookValue } from '../bookValue';
 
 export const revenueShareDealHandler: CommandHandler<CommandOf<'finance/revenueShareDeal'>> = {
   check(state, companyId, c) {
@@ -27,7 +28,7 @@ export const revenueShareDealHandler: CommandHandler<CommandOf<'finance/revenueS
       const existing = dealOnFacility(state, facility.id);
       if (existing) return `The facility at ${state.sites.byId[facility.siteId]!.name} is already under a revenue-share deal (${existing.id}).`;
       siteId = facility.siteId;
-      fundingUsd = Math.round(facility.bookValueUsd);
+      fundingUsd = Math.round(facilityBookValue(state, facility));
     } else if (c.build !== undefined) {
       const problem = buildProblem(state, c.build.siteId, c.build.capacityMw, c.build.shell);
       if (problem) return problem;
@@ -61,9 +62,9 @@ export const revenueShareDealHandler: CommandHandler<CommandOf<'finance/revenueS
     }
     const facility = draft.facilities.byId[facilityId]!;
     const where = `${formatMw(facility.capacityMw)} at ${draft.sites.byId[facility.siteId]!.name}`;
-    const fundedUsd = Math.round(facility.bookValueUsd);
+    const fundedUsd = Math.round(facilityBookValue(draft, facility));
     // The facility becomes the partner's: off the company's books (no depreciation, no loan collateral), still run by it.
-    facility.bookValueUsd = 0;
+    setFacilityBookValue(draft, facility, 0);
     const id = newId(draft, 'deal');
     insertRow(draft.deals, {
       id, companyId, facilityId, partnerSharePct: c.partnerSharePct, hurdleIrr: c.hurdleIrr, upsideSharePct: c.upsideSharePct,

@@ -11,6 +11,7 @@ import { LTA_MIN_LEAD_QUARTERS, designProblem, ltaRoomGb } from '../supplyChain'
 import { hasRow, insertRow } from '../table';
 import type { CommandEvent } from './construction';
 import type { CommandOf } from './schema';
+import { editRow } from '../table';
 
 interface Handler<C> {
   check(state: GameState, companyId: Id, command: C): string | null;
@@ -83,7 +84,7 @@ export const designChipHandler: Handler<CommandOf<'chips/design'>> = {
     return null;
   },
   apply(draft, companyId, c) {
-    const next = draft.chips.byId[nextGeneration(draft, companyId, c.baseChipId)!.id]!;
+    const next = editRow(draft.chips, nextGeneration(draft, companyId, c.baseChipId)!.id);
     if (c.name) next.name = c.name;
     const id = newId(draft, 'design');
     const readyTurn = draft.turn + next.tapeOutQuarters;

@@ -9,6 +9,7 @@ import { hasRow } from '../table';
 import { contractProblem, contractSize } from '../trainingContracts';
 import type { CommandEvent } from './construction';
 import type { CommandOf } from './schema';
+import { editRow } from '../table';
 
 type TrainingBidCommand = CommandOf<'training/bid'>;
 
@@ -23,7 +24,7 @@ export const trainingBidHandler = {
     return contractProblem(state, companyId, contract);
   },
   apply(draft: GameState, companyId: Id, c: TrainingBidCommand): CommandEvent[] {
-    const contract = draft.trainingContracts.byId[c.contractId]!;
+    const contract = editRow(draft.trainingContracts, c.contractId);
     const bids = contract.bids.filter((b) => b.companyId !== companyId);
     bids.push({ companyId, priceUsdPerHour: c.priceUsdPerHour });
     bids.sort((a, b) => (a.companyId < b.companyId ? -1 : a.companyId > b.companyId ? 1 : 0));

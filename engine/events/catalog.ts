@@ -11,6 +11,7 @@ import { nextInt, type RngState } from '../math/rng';
 import type { ActiveEventEffect, EventKind, EventParams, GameState, ScheduledEvent } from '../state';
 import { startHbmYieldCrisis } from '../supplyChain';
 import { withdrawEcho } from '../trainingContracts';
+import { editRow, hasRow } from '../table';
 
 /** What running an event did: the report's effect text, and for events with a duration what to undo and when. */
 export interface EventOutcome {
@@ -57,8 +58,8 @@ export const EVENT_CATALOG: Record<EventKind, EventDefinition> = {
       if (!siteId && !regionId) regionId = draft.regions.ids[nextInt(rng, 0, draft.regions.ids.length - 1)]!;
       const hit: string[] = [];
       for (const id of draft.sites.ids) {
-        const site = draft.sites.byId[id]!;
-        if (site.id !== siteId && site.regionId !== regionId) continue;
+        if (id !== siteId && draft.sites.byId[id]!.regionId !== regionId) continue;
+        const site = editRow(draft.sites, id);
         site.priceShockFactor = factor;
         site.priceShockUntilTurn = draft.turn + quarters;
         hit.push(`${site.name} ~$${Math.round(site.basePowerPriceUsdPerMwh)} → ~$${Math.round(site.basePowerPriceUsdPerMwh * factor)}/MWh`);
@@ -72,7 +73,7 @@ export const EVENT_CATALOG: Record<EventKind, EventDefinition> = {
     explanation: 'A government bars AI compute exports to a region: it can no longer be served from abroad.',
     defaults: {},
     run(draft, event) {
-      const region = draft.regions.byId[event.regionId ?? ''];
+      const region = hasRow(draft.regions, event.regionId ?? '') ? editRow(draft.regions, event.regionId!) : undefined;
       if (region) region.open = false;
       const share = region ? ` (${formatPct(region.inferenceDemandShare, 0)} of world inference demand)` : '';
       return { effect: `${region?.name ?? event.regionId} can no longer be served from abroad${share}.` };
@@ -143,16 +144,16 @@ export const EVENT_CATALOG: Record<EventKind, EventDefinition> = {
       for (const id of draft.trainingContracts.ids) {
         const c = draft.trainingContracts.byId[id]!;
         if (c.status !== 'open' || c.echoOf === null) continue;
-        withdrawEcho(draft, c);
+        withdrawEcho(draft, id);
         contracts++;
         hours += c.h100eHoursPerQuarter;
       }
       let cancelled = 0;
       const moved: string[] = [];
       for (const id of draft.sites.ids) {
-        const site = draft.sites.byId[id]!;
-        const drop = site.phantomQueueMw * event.factor!;
+        const drop = draft.sites.byId[id]!.phantomQueueMw * event.factor!;
         if (drop <= 0) continue;
+        const site = editRow(draft.sites, id);
         cancelled += drop;
         site.phantomQueueMw -= drop;
         site.queueMw = Math.max(0, site.queueMw - drop);
@@ -201,11 +202,12 @@ export const EVENT_CATALOG: Record<EventKind, EventDefinition> = {
       const parts: string[] = [];
       if (next && next.availableFromTurn > draft.turn) {
         parts.push(`${next.name} available now (was due in ${next.availableFromTurn - draft.turn} quarter(s))`);
-        next.availableFromTurn = draft.turn;
+        editRow(draft.chips, next.id).availableFromTurn = draft.turn;
       } else if (next) parts.push(`${next.name} already available`);
       for (const id of draft.chips.ids) {
-        const chip = draft.chips.byId[id]!;
-        if (chip.source !== 'incumbent' || chip.id === next?.id || chip.availableFromTurn > draft.turn) continue;
+        const seen = draft.chips.byId[id]!;
+        if (seen.source !== 'incumbent' || seen.id === next?.id || seen.availableFromTurn > draft.turn) continue;
+        const chip = editRow(draft.chips, id);
         const before = chip.unitPriceUsd;
         chip.unitPriceUsd = Math.round(before * factor);
         parts.push(`${chip.name} ${formatUsd(before)} → ${formatUsd(chip.unitPriceUsd)} (${pct(factor)})`);
@@ -228,14 +230,13 @@ export const EVENT_CATALOG: Record<EventKind, EventDefinition> = {
         const before = company.policy.aggression;
         const after = Math.min(1, before * factor);
         if (before <= 0 || after === before) continue;
-        company.policy.aggression = after;
+        editRow(draft.companies, id).policy!.aggression = after;
         applied[`company:${id}`] = after / before;
         rivals.push(`${company.name} ${before.toFixed(2)} → ${after.toFixed(2)}`);
       }
       for (const id of draft.regions.ids) {
-        const region = draft.regions.byId[id]!;
-        if (region.hyperscalerLoadGrowthMwPerQuarter <= 0) continue;
-        region.hyperscalerLoadGrowthMwPerQuarter *= factor;
+        if (draft.regions.byId[id]!.hyperscalerLoadGrowthMwPerQuarter <= 0) continue;
+        editRow(draft.regions, id).hyperscalerLoadGrowthMwPerQuarter *= factor;
         applied[`region:${id}`] = factor;
       }
       const who = rivals.length ? ` (${rivals.join(', ')})` : ' (all at their maximum already)';
@@ -249,11 +250,10 @@ export const EVENT_CATALOG: Record<EventKind, EventDefinition> = {
         const [kind, id] = key.split(':') as [string, string];
         const m = active.applied[key]!;
         if (kind === 'company') {
-          const policy = draft.companies.byId[id]?.policy;
+          const policy = hasRow(draft.companies, id) ? editRow(draft.companies, id).policy : null;
           if (policy) policy.aggression = Math.min(1, policy.aggression / m);
-        } else {
-          const region = draft.regions.byId[id];
-          if (region) region.hyperscalerLoadGrowthMwPerQuarter /= m;
+        } else if (hasRow(draft.regions, id)) {
+          editRow(draft.regions, id).hyperscalerLoadGrowthMwPerQuarter /= m;
         }
       }
       return 'rivals back to their usual aggression, hyperscalers to their usual pace.';

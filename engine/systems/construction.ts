@@ -1,13 +1,14 @@
 /** Facilities under construction come online; grid headroom grows slowly at every site (queues: systems/grid.ts). */
 import { formatMw } from '../format';
 import type { GameState } from '../state';
+import { editRow } from '../table';
 
 export function runConstruction(draft: GameState): void {
   const next = draft.turn + 1;
   for (const id of draft.facilities.ids) {
     const facility = draft.facilities.byId[id]!;
     if (facility.status === 'building' && facility.readyTurn <= next) {
-      facility.status = 'ready';
+      editRow(draft.facilities, id).status = 'ready';
       draft.report.push({
         companyId: facility.companyId,
         kind: 'construction',
@@ -16,7 +17,7 @@ export function runConstruction(draft: GameState): void {
     }
   }
   for (const id of draft.sites.ids) {
-    const site = draft.sites.byId[id]!;
+    const site = editRow(draft.sites, id);
     site.gridHeadroomMw += site.headroomGrowthMwPerQuarter;
   }
 }

@@ -8,6 +8,7 @@
 import { annuityPaymentUsd, breaksLeverageCovenant, COVENANT_PENALTY_RATE } from '../finance';
 import { formatPct, formatUsd } from '../format';
 import type { GameState, Id, Loan } from '../state';
+import { editRow } from '../table';
 
 /** "3 points" */
 const PENALTY_POINTS = `${Math.round(COVENANT_PENALTY_RATE * 100)} points`;
@@ -15,8 +16,9 @@ const PENALTY_POINTS = `${Math.round(COVENANT_PENALTY_RATE * 100)} points`;
 export function runCovenants(draft: GameState): void {
   if (draft.loans.ids.length === 0) return;
   const loansOf: Record<Id, Loan[]> = {};
+  // Every loan is tested and most are written (breach counts): take the writable rows up front.
   for (const id of draft.loans.ids) {
-    const loan = draft.loans.byId[id]!;
+    const loan = editRow(draft.loans, id);
     (loansOf[loan.companyId] ??= []).push(loan);
   }
   const ebitda = quarterEbitdaByCompany(draft);

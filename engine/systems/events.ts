@@ -4,12 +4,13 @@
  */
 import { runWorldEvents } from '../events/runWorldEvents';
 import type { GameState } from '../state';
+import { editRow } from '../table';
 
 export function runEvents(draft: GameState): void {
   runWorldEvents(draft);
   for (const id of draft.sites.ids) {
     const site = draft.sites.byId[id]!;
-    if (site.priceShockFactor !== 1 && draft.turn >= site.priceShockUntilTurn) site.priceShockFactor = 1;
+    if (site.priceShockFactor !== 1 && draft.turn >= site.priceShockUntilTurn) editRow(draft.sites, id).priceShockFactor = 1;
   }
 }
 

@@ -9,17 +9,16 @@ import { formatUsd } from '../format';
 import { newId } from '../ids';
 import { postLedger, sumLedger } from '../ledger';
 import { currentQuarter, quarterLabel } from '../quarter';
-import { insertRow, removeRow } from '../table';
+import { editRow, insertRow, removeRow } from '../table';
 import type { GameState, Id } from '../state';
+import { deploymentBookValue, facilityBookValue } from '../bookValue';
 
-/** Buildings depreciate over 15 years. */
-export const FACILITY_LIFE_QUARTERS = 60;
 /** Extra annual rate on emergency credit drawn to avoid a cash shortfall. */
 const EMERGENCY_RATE_PREMIUM = 0.05;
 
 export function runFinance(draft: GameState): void {
   for (const id of [...draft.loans.ids]) {
-    const loan = draft.loans.byId[id]!;
+    const loan = editRow(draft.loans, id);
     const interest = Math.round((loan.balanceUsd * loan.annualRate) / 4);
     // The last scheduled payment clears whatever rounding left over.
     loan.paymentsLeft -= 1;
@@ -30,29 +29,30 @@ export function runFinance(draft: GameState): void {
     loan.balanceUsd -= principal;
     if (loan.balanceUsd <= 0) removeRow(draft.loans, id);
   }
-  for (const companyId of draft.companies.ids) draft.companies.byId[companyId]!.lastDepreciationUsd = 0;
+  // Book values are derived from the depreciation clock: this quarter's depreciation is the fall in value as the
+  // clock advances by one quarter; no asset row is written.
+  const depreciation: Record<Id, number> = {};
+  for (const companyId of draft.companies.ids) depreciation[companyId] = 0;
+  const before = draft.depreciatedQuarters;
   for (const id of draft.deployments.ids) {
     const d = draft.deployments.byId[id]!;
-    const amount = Math.min(d.bookValueUsd, d.depreciationPerQuarterUsd);
-    d.bookValueUsd -= amount;
-    draft.companies.byId[d.companyId]!.lastDepreciationUsd += amount;
+    depreciation[d.companyId]! += deploymentBookValue(draft, d, before) - deploymentBookValue(draft, d, before + 1);
   }
   for (const id of draft.facilities.ids) {
     const f = draft.facilities.byId[id]!;
-    if (f.status !== 'ready' || f.readyTurn > draft.turn) continue;
-    const amount = Math.min(f.bookValueUsd, f.capexUsd / FACILITY_LIFE_QUARTERS);
-    f.bookValueUsd -= amount;
-    draft.companies.byId[f.companyId]!.lastDepreciationUsd += amount;
+    depreciation[f.companyId]! += facilityBookValue(draft, f, before) - facilityBookValue(draft, f, before + 1);
   }
+  draft.depreciatedQuarters = before + 1;
   for (const companyId of draft.companies.ids) {
     const company = draft.companies.byId[companyId]!;
-    company.lastDepreciationUsd = Math.round(company.lastDepreciationUsd);
+    const amount = Math.round(depreciation[companyId]!);
+    if (company.lastDepreciationUsd !== amount) editRow(draft.companies, companyId).lastDepreciationUsd = amount;
     if (company.cashUsd < 0 && !company.bankrupt) coverShortfall(draft, companyId);
   }
 }
 
 function coverShortfall(draft: GameState, companyId: Id): void {
-  const company = draft.companies.byId[companyId]!;
+  const company = editRow(draft.companies, companyId);
   const shortfall = -company.cashUsd;
   const capacity = borrowingCapacityUsd(draft, companyId);
   if (capacity >= shortfall) {

@@ -7,13 +7,14 @@
 import { formatMw } from '../format';
 import { queueWaitQuarters } from '../grid';
 import type { GameState } from '../state';
+import { editRow } from '../table';
 
 export function runGrid(draft: GameState): void {
   growHyperscalerLoad(draft);
   const grid = draft.grid;
   const changed: string[] = [];
   for (const id of draft.sites.ids) {
-    const site = draft.sites.byId[id]!;
+    const site = editRow(draft.sites, id);
     const added = grid.phantomMwPerMwOfGrowth * site.headroomGrowthMwPerQuarter * grid.phantomFactor;
     const cancelled = site.phantomQueueMw * grid.phantomCancelPerQuarter;
     const queued = site.queueMw + added - cancelled;
@@ -39,7 +40,7 @@ function growHyperscalerLoad(draft: GameState): void {
     const region = draft.regions.byId[regionId]!;
     const growth = region.hyperscalerLoadGrowthMwPerQuarter;
     if (growth <= 0) continue;
-    region.hyperscalerLoadMw += growth;
+    editRow(draft.regions, regionId).hyperscalerLoadMw += growth;
     let headroom = 0;
     for (const id of draft.sites.ids) {
       const site = draft.sites.byId[id]!;
@@ -48,8 +49,9 @@ function growHyperscalerLoad(draft: GameState): void {
     if (headroom <= 0) continue;
     const taken = Math.min(growth, headroom);
     for (const id of draft.sites.ids) {
-      const site = draft.sites.byId[id]!;
-      if (site.regionId === regionId) site.gridHeadroomMw = Math.max(0, site.gridHeadroomMw - (taken * site.gridHeadroomMw) / headroom);
+      if (draft.sites.byId[id]!.regionId !== regionId) continue;
+      const site = editRow(draft.sites, id);
+      site.gridHeadroomMw = Math.max(0, site.gridHeadroomMw - (taken * site.gridHeadroomMw) / headroom);
     }
   }
 }

@@ -11,6 +11,7 @@ import { exp, ln, pow } from '../math';
 import type { GameState, Id, TierId } from '../state';
 import { TIER_IDS } from '../state';
 import { TOKENS_PER_MTOK } from '../units';
+import { deploymentOps, writableOps } from '../deploymentOps';
 
 /** Utility lost per millisecond of round-trip latency. */
 const LATENCY_WEIGHT_PER_MS = 1 / 50;
@@ -146,9 +147,11 @@ function clearTier(draft: GameState, tierId: TierId): void {
   // starts from zero, so chips whose company stopped offering it (or cannot serve) show as idle, not as last quarter.
   for (const id of draft.deployments.ids) {
     const d = draft.deployments.byId[id]!;
-    if (d.workload === tierId && (d.servedTokens !== 0 || d.utilization !== 0)) {
-      d.servedTokens = 0;
-      d.utilization = 0;
+    const ops = deploymentOps(draft, id);
+    if (d.workload === tierId && (ops.servedTokens !== 0 || ops.utilization !== 0)) {
+      const w = writableOps(draft, id);
+      w.servedTokens = 0;
+      w.utilization = 0;
     }
   }
   const servedByCompany: Record<Id, number> = {};
@@ -161,8 +164,9 @@ function clearTier(draft: GameState, tierId: TierId): void {
       const d = draft.deployments.byId[id]!;
       if (d.companyId !== o.companyId || d.workload !== tierId) continue;
       const cap = deploymentTokenCapacity(draft, d);
-      d.servedTokens = cap > 0 ? (tokens * cap) / o.capacity : 0;
-      d.utilization = cap > 0 ? d.servedTokens / cap : 0;
+      const w = writableOps(draft, id);
+      w.servedTokens = cap > 0 ? (tokens * cap) / o.capacity : 0;
+      w.utilization = cap > 0 ? w.servedTokens / cap : 0;
     }
     postLedger(draft, o.companyId, 'revenue:inference', tierId, (tokens / TOKENS_PER_MTOK) * o.price, `${formatCount(tokens)} ${tier.name} tokens at $${o.price}/M`);
   });

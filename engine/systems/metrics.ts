@@ -7,7 +7,8 @@ import { debtUsd, enterpriseValueUsd } from '../finance';
 import type { CompanyMetrics, GameState, Id, LedgerCategory } from '../state';
 import { TIER_IDS } from '../state';
 import { HOURS_PER_QUARTER, JOULES_PER_MWH, TOKENS_PER_MTOK } from '../units';
-import { FACILITY_LIFE_QUARTERS } from './finance';
+import { deploymentBookValue, facilityBookValue, FACILITY_LIFE_QUARTERS } from '../bookValue';
+import { deploymentOps } from '../deploymentOps';
 
 /** Turns of history kept (a 200-turn sandbox fits; older records are dropped first). */
 export const HISTORY_LIMIT = 400;
@@ -86,14 +87,15 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
   for (const id of state.deployments.ids) {
     const d = state.deployments.byId[id]!;
     if (d.companyId !== companyId) continue;
-    energyAll += d.energyMwh;
+    const ops = deploymentOps(state, id);
+    energyAll += ops.energyMwh;
     chips += d.count;
-    throttledChips += d.count * d.throttle;
-    trainingH100eHours += d.soldH100eHours;
+    throttledChips += d.count * ops.throttle;
+    trainingH100eHours += ops.soldH100eHours;
     if (d.workload !== 'training') {
-      energyInference += d.energyMwh;
+      energyInference += ops.energyMwh;
       const chip = state.chips.byId[d.chipId]!;
-      inferenceChipCostsUsd += d.count * chip.unitPriceUsd * state.finance.chipOpexPerQuarterPct + (d.bookValueUsd > 0 ? d.depreciationPerQuarterUsd : 0);
+      inferenceChipCostsUsd += d.count * chip.unitPriceUsd * state.finance.chipOpexPerQuarterPct + (deploymentBookValue(state, d) > 0 ? d.depreciationPerQuarterUsd : 0);
     }
   }
   let tokens = 0;
@@ -102,7 +104,7 @@ function companyMetrics(state: GameState, companyId: Id, servedAll: number, tota
   let facilityDepreciationUsd = 0;
   for (const id of state.facilities.ids) {
     const f = state.facilities.byId[id]!;
-    if (f.companyId === companyId && f.status === 'ready' && f.readyTurn <= state.turn && f.bookValueUsd > 0) facilityDepreciationUsd += f.capexUsd / FACILITY_LIFE_QUARTERS;
+    if (f.companyId === companyId && f.status === 'ready' && f.readyTurn <= state.turn && facilityBookValue(state, f) > 0) facilityDepreciationUsd += f.capexUsd / FACILITY_LIFE_QUARTERS;
   }
   const inferenceCostUsd = inferenceChipCostsUsd + (powerUsd + facilityOpexUsd + facilityDepreciationUsd) * inferenceEnergyShare;
 

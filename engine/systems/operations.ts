@@ -6,6 +6,8 @@ import { postLedger } from '../ledger';
 import { runOnsiteGenerators } from '../onsitePower';
 import type { GameState, Id } from '../state';
 import { HOURS_PER_QUARTER } from '../units';
+import { deploymentOps, writableOps } from '../deploymentOps';
+import { editRow } from '../table';
 
 /** Share of full power an idle chip still draws. */
 const IDLE_POWER_SHARE = 0.3;
@@ -18,14 +20,15 @@ export function runOperations(draft: GameState): void {
     const chip = draft.chips.byId[d.chipId]!;
     const site = draft.sites.byId[d.siteId]!;
     const fullMw = ((d.count * chip.powerW) / 1e6) * site.pue;
-    const drawShare = (IDLE_POWER_SHARE + (1 - IDLE_POWER_SHARE) * d.utilization) * (1 - d.throttle);
-    d.energyMwh = fullMw * drawShare * HOURS_PER_QUARTER;
+    const ops = writableOps(draft, id);
+    const drawShare = (IDLE_POWER_SHARE + (1 - IDLE_POWER_SHARE) * ops.utilization) * (1 - ops.throttle);
+    ops.energyMwh = fullMw * drawShare * HOURS_PER_QUARTER;
     const key = `${d.companyId}|${d.siteId}`;
     if (energyByCompanySite[key] === undefined) {
       energyByCompanySite[key] = 0;
       keys.push(key);
     }
-    energyByCompanySite[key] += d.energyMwh;
+    energyByCompanySite[key] += ops.energyMwh;
   }
   // Costs are booked per company and site (the ledger stays small; tooltips break figures down by site).
   // PPAs are take-or-pay: the contracted energy is paid whether used or not, and covers usage first.
@@ -87,9 +90,9 @@ function updateReliability(draft: GameState): void {
       const d = draft.deployments.byId[id]!;
       if (d.companyId !== companyId) continue;
       chips += d.count;
-      throttled += d.count * d.throttle;
+      throttled += d.count * deploymentOps(draft, id).throttle;
     }
     const target = company.baseReliability * (1 - 0.5 * (chips > 0 ? throttled / chips : 0));
-    company.reliability = Math.round((company.reliability + (target - company.reliability) * 0.5) * 1e6) / 1e6;
+    editRow(draft.companies, companyId).reliability = Math.round((company.reliability + (target - company.reliability) * 0.5) * 1e6) / 1e6;
   }
 }

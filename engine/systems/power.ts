@@ -8,13 +8,17 @@ import { formatMw, formatPct } from '../format';
 import { aiLoadBySite, regionTightness } from '../grid';
 import { nextNormal, type RngState } from '../math/rng';
 import { onsiteMwByCompanySite } from '../onsitePower';
-import { removeRow } from '../table';
+import { editRow, removeRow } from '../table';
 import type { GameState, Id } from '../state';
+import { deploymentOps, writableOps } from '../deploymentOps';
 
 /** Seasonal price multipliers for Q1..Q4 (winter heating, spring hydro, summer cooling peak, autumn). */
 const SEASONAL = [1.04, 0.94, 1.1, 0.97] as const;
 
 export function runPower(draft: GameState): void {
+  // Every deployment's operating figures are rewritten this quarter (power, markets, operations); creating them
+  // here in id order keeps the record's keys sorted, so hashing it never sorts.
+  for (const id of draft.deployments.ids) writableOps(draft, id);
   const quarterIndex = (draft.start.quarter - 1 + draft.turn) % 4;
   const loadBySite = aiLoadBySite(draft);
   const regional = regionTightness(draft, loadBySite);
@@ -27,7 +31,7 @@ export function runPower(draft: GameState): void {
     const noise = Math.min(2.5, Math.max(0.5, 1 + site.priceVolatility * nextNormal(rng)));
     const region = regional[site.regionId] ?? 0;
     const price = site.basePowerPriceUsdPerMwh * SEASONAL[quarterIndex]! * noise * site.priceShockFactor * (1 + 0.6 * tightness * tightness) * (1 + sensitivity * region * region);
-    site.spotPriceUsdPerMwh = Math.round(price * 100) / 100;
+    editRow(draft.sites, id).spotPriceUsdPerMwh = Math.round(price * 100) / 100;
   }
   draft.rng['power'] = rng;
   expireContracts(draft);
@@ -83,8 +87,7 @@ function throttle(draft: GameState): void {
     const supplyMw = (ppaMw[key] ?? 0) + (onsiteMw[key] ?? 0) + site.spotAvailability * (facilityMw[key] ?? 0);
     const cut = demand > supplyMw && demand > 0 ? 1 - supplyMw / demand : 0;
     for (const id of members[key]!) {
-      const d = draft.deployments.byId[id]!;
-      if (d.throttle !== cut) d.throttle = cut;
+      if (deploymentOps(draft, id).throttle !== cut) writableOps(draft, id).throttle = cut;
     }
     if (cut > 0.001) {
       draft.report.push({

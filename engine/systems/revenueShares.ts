@@ -9,6 +9,7 @@ import { postLedger } from '../ledger';
 import { roundTo } from '../math';
 import { facilityRevenueUsd, quarterPayment } from '../revenueShare';
 import type { GameState, Id, RevenueShareDeal } from '../state';
+import { editRow } from '../table';
 
 export function runRevenueShares(draft: GameState): void {
   if (draft.deals.ids.length === 0) return;
@@ -16,7 +17,7 @@ export function runRevenueShares(draft: GameState): void {
   for (const id of draft.deals.ids) companies.add(draft.deals.byId[id]!.companyId);
   const revenue = facilityRevenueUsd(draft, companies);
   for (const id of draft.deals.ids) {
-    const deal = draft.deals.byId[id]!;
+    const deal = editRow(draft.deals, id);
     settle(draft, deal, revenue[deal.facilityId] ?? 0);
   }
 }

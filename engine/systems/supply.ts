@@ -8,18 +8,18 @@
  */
 import { formatCount, formatPct } from '../format';
 import { postLedger } from '../ledger';
-import type { ChipModel, ChipOrder, GameState, Id, SupplyChain } from '../state';
+import type { ChipModel, ChipOrder, Frozen, GameState, Id, SupplyChain } from '../state';
 import {
   SPOT_BASE_PREMIUM, SPOT_MAX_PREMIUM, SPOT_SCARCITY_PREMIUM, SUPPLY_TREND_EASING, hbmOutputGb, newestIncumbentChip, packagingCapacityWafers,
 } from '../supplyChain';
-import { removeRow } from '../table';
+import { editRow, removeRow } from '../table';
 
 /** The world outside the game, as the buyer of the vendor's `outsideDemand`. */
 export const WORLD_BUYER = 'world';
 
 /** One claim on this quarter's supply. */
 interface Line {
-  order: ChipOrder | null;
+  order: Frozen<ChipOrder> | null;
   chip: ChipModel;
   /** Who makes it (and needs the HBM): the GPU vendor, or the ordering company for its own design. */
   producerId: Id;
@@ -204,13 +204,13 @@ function deliver(draft: GameState, supply: SupplyChain, lines: Line[], hbmFill: 
       cogs.packaging += units * chip.packagingWafersPerUnit * supply.packaging.priceUsdPerWafer;
       cogs.other += units * chip.otherBomUsd;
     }
-    const order = line.order;
-    if (!order) {
+    if (!line.order) {
       if (vendor && units > 0) postLedger(draft, vendorId, 'revenue:chips', WORLD_BUYER, units * chip.unitPriceUsd, `${formatCount(units)} × ${chip.name} to buyers outside the game`);
       continue;
     }
+    const order = units > 0 ? editRow(draft.orders, line.order.id) : (line.order as ChipOrder);
     if (units > 0) {
-      const company = draft.companies.byId[order.companyId]!;
+      const company = editRow(draft.companies, order.companyId);
       company.inventory[order.chipId] = (company.inventory[order.chipId] ?? 0) + units;
       order.delivered += units;
       if (byVendor && vendor) {
@@ -306,10 +306,9 @@ function deliverUnconstrained(draft: GameState): void {
   for (const id of [...draft.orders.ids]) {
     const order = draft.orders.byId[id]!;
     if (order.dueTurn > arriving) continue;
-    const company = draft.companies.byId[order.companyId]!;
+    const company = editRow(draft.companies, order.companyId);
     const quantity = order.quantity - order.delivered;
     company.inventory[order.chipId] = (company.inventory[order.chipId] ?? 0) + quantity;
-    order.delivered = order.quantity;
     draft.report.push({ companyId: order.companyId, kind: 'delivery', text: `${formatCount(quantity)} × ${draft.chips.byId[order.chipId]!.name} delivered to inventory.` });
     removeRow(draft.orders, id);
   }

@@ -12,8 +12,8 @@ import { formatCount, formatUsd } from '../format';
 import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import { nextFloat, nextInt, type RngState } from '../math/rng';
-import type { GameState, Id, TrainingContract } from '../state';
-import { insertRow, removeRow } from '../table';
+import type { Frozen, GameState, Id, TrainingContract } from '../state';
+import { editRow, insertRow, removeRow } from '../table';
 import { contractProblem, contractSize, trainingCapacity, trainingPosition, withdrawEcho, type TrainingPosition } from '../trainingContracts';
 
 /** Fictional labs that post contracts. */
@@ -33,14 +33,14 @@ function clearResolved(draft: GameState): void {
     const c = draft.trainingContracts.byId[id]!;
     if (c.status === 'withdrawn' || c.status === 'unawarded' || c.status === 'completed') removeRow(draft.trainingContracts, id);
     else if (c.status === 'awarded' && c.endTurn <= draft.turn) {
-      c.status = 'completed';
+      editRow(draft.trainingContracts, id).status = 'completed';
       draft.report.push({ companyId: c.awardedTo, kind: 'market', text: `Training contract ${c.id} with ${c.lab} completed.` });
     }
   }
 }
 
 /** Bids best first: lowest price, then higher reliability, then company id. */
-function rankedBids(draft: GameState, contract: TrainingContract): Id[] {
+function rankedBids(draft: GameState, contract: Frozen<TrainingContract>): Id[] {
   return contract.bids
     .map((b) => ({ ...b, reliability: draft.companies.byId[b.companyId]!.reliability }))
     .sort((a, b) => a.priceUsdPerHour - b.priceUsdPerHour || b.reliability - a.reliability || (a.companyId < b.companyId ? -1 : a.companyId > b.companyId ? 1 : 0))
@@ -58,7 +58,7 @@ function resolveOpen(draft: GameState): void {
     const c = draft.trainingContracts.byId[id]!;
     if (c.status !== 'open' || c.postedTurn >= draft.turn) continue;
     if (c.echoOf !== null) {
-      withdrawEcho(draft, c);
+      withdrawEcho(draft, id);
       withdrawn++;
       continue;
     }
@@ -72,7 +72,7 @@ function resolveOpen(draft: GameState): void {
       }
     }
     if (!winner) {
-      c.status = 'unawarded';
+      editRow(draft.trainingContracts, id).status = 'unawarded';
       unawarded++;
       for (const bid of c.bids) {
         draft.report.push({ companyId: bid.companyId, kind: 'market', text: `Contract ${c.id} from ${c.lab} was not awarded: no bidder qualified (capacity, reliability or region rule) when it closed.` });
@@ -80,11 +80,12 @@ function resolveOpen(draft: GameState): void {
       continue;
     }
     const price = c.bids.find((b) => b.companyId === winner)!.priceUsdPerHour;
-    c.status = 'awarded';
-    c.awardedTo = winner;
-    c.priceUsdPerHour = price;
-    c.startTurn = draft.turn;
-    c.endTurn = draft.turn + c.durationQuarters;
+    const won = editRow(draft.trainingContracts, id);
+    won.status = 'awarded';
+    won.awardedTo = winner;
+    won.priceUsdPerHour = price;
+    won.startTurn = draft.turn;
+    won.endTurn = draft.turn + c.durationQuarters;
     awardedNow[winner] = (awardedNow[winner] ?? 0) + c.h100eHoursPerQuarter;
     awarded++;
     const value = c.h100eHoursPerQuarter * c.durationQuarters * price;
@@ -116,7 +117,7 @@ function deliver(draft: GameState): void {
     if (left[companyId] === undefined) left[companyId] = company.bankrupt ? 0 : trainingCapacity(draft, companyId).total;
     const hours = Math.min(c.h100eHoursPerQuarter, left[companyId]!);
     left[companyId]! -= hours;
-    c.lastDeliveredH100eHours = hours;
+    if (c.lastDeliveredH100eHours !== hours) editRow(draft.trainingContracts, id).lastDeliveredH100eHours = hours;
     byCompany[companyId] = (byCompany[companyId] ?? 0) + hours;
     postLedger(draft, companyId, 'revenue:training', c.id, hours * c.priceUsdPerHour, `${formatCount(hours)} H100e-hours for ${c.lab} at $${c.priceUsdPerHour.toFixed(2)}/h (contract)`);
     if (hours < c.h100eHoursPerQuarter * (1 - 1e-9)) {

@@ -9,6 +9,7 @@ import { formatCount } from '../format';
 import { postLedger } from '../ledger';
 import type { GameState, Id } from '../state';
 import { TREND_EASING } from './inferenceMarket';
+import { writableOps } from '../deploymentOps';
 
 export function runTrainingMarket(draft: GameState): void {
   const market = draft.training;
@@ -41,15 +42,17 @@ export function runTrainingMarket(draft: GameState): void {
     const d = draft.deployments.byId[id]!;
     if (d.workload !== 'training') continue;
     if (draft.companies.byId[d.companyId]!.bankrupt) {
-      d.soldH100eHours = 0;
-      d.utilization = 0;
+      const w = writableOps(draft, id);
+      w.soldH100eHours = 0;
+      w.utilization = 0;
       continue;
     }
     const cap = deploymentTrainingCapacity(draft, d);
     const spot = spotShareOfCapacity[d.companyId] ?? 0;
-    d.soldH100eHours = cap * (1 - spot + spot * soldShare);
-    d.utilization = cap > 0 ? 1 - spot + spot * soldShare : soldShare;
-    d.servedTokens = 0;
+    const w = writableOps(draft, id);
+    w.soldH100eHours = cap * (1 - spot + spot * soldShare);
+    w.utilization = cap > 0 ? 1 - spot + spot * soldShare : soldShare;
+    w.servedTokens = 0;
   }
   for (const companyId of draft.companies.ids) {
     const cap = byCompany[companyId];

@@ -11,6 +11,7 @@ import { FlowLayer } from '../../renderer/map/layers/FlowLayer';
 import { RegionLayer } from '../../renderer/map/layers/RegionLayer';
 import { installLabelFont } from '../../renderer/map/labelFont';
 import { PALETTES } from '../../renderer/map/palette';
+import { writableOps } from '../../engine/deploymentOps';
 
 function newGame(): GameState {
   return createGame(findBuiltInScenario('inference-gambit')!.scenario, 42);
@@ -68,7 +69,7 @@ describe('SiteLayer', () => {
     expect([...layer.views()].find((v) => v.id === 'mumbai')!.playerStatus).toBe('building');
     const deploymentId = built.deployments.ids.find((id) => built.deployments.byId[id]!.companyId === built.playerId)!;
     const throttled = produce(built, (draft) => {
-      draft.deployments.byId[deploymentId]!.throttle = 0.25;
+      writableOps(draft, deploymentId).throttle = 0.25;
     });
     layer.sync(built, throttled);
     expect(layer.redrawnLastSync).toEqual(['quebec']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chipsDeployed, chipsFacilityMw, deploymentTokenCapacity, deploymentTrainingCapacity, facilityCommittedMw, replicaChips, servingChips } from '../../engine/capacity';
 import { HOURS_PER_QUARTER, SECONDS_PER_QUARTER } from '../../engine/units';
 import { PLAYER, edit, newGame, playerDeployment, playerFacility } from './support/game';
+import { writableOps } from '../../engine/deploymentOps';
 
 describe('capacity', () => {
   const state = newGame();
@@ -30,7 +31,7 @@ describe('capacity', () => {
     const d = state.deployments.byId[id]!;
     const full = deploymentTokenCapacity(state, d);
     expect(full).toBe(servingChips(lpu, state.tiers.mid, d.count) * lpu.inferenceTokensPerSec.mid * SECONDS_PER_QUARTER);
-    const throttled = edit(state, (s) => { s.deployments.byId[id]!.throttle = 0.25; s.tiers.mid.efficiencyMultiplier = 2; });
+    const throttled = edit(state, (s) => { writableOps(s, id).throttle = 0.25; s.tiers.mid.efficiencyMultiplier = 2; });
     expect(deploymentTokenCapacity(throttled, throttled.deployments.byId[id]!)).toBeCloseTo(full * 2 * 0.75, 0);
     expect(deploymentTokenCapacity(state, { ...d, workload: 'training' })).toBe(0);
     expect(deploymentTrainingCapacity(state, d)).toBe(0);

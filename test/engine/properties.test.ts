@@ -15,6 +15,8 @@ import { requiredHurdleIrr } from '../../engine/revenueShare';
 import { trainingCapacity } from '../../engine/trainingContracts';
 import { TIER_IDS, type Id, type Workload } from '../../engine/state';
 import { PLAYER, edit, newGame } from './support/game';
+import { deploymentBookValue, facilityBookValue } from '../../engine/bookValue';
+import { deploymentOps } from '../../engine/deploymentOps';
 
 /** fast-check's own seed: fixed so every CI run explores the same cases. */
 const FC_SEED = 20_240_101;
@@ -186,17 +188,18 @@ function expectNoNegatives(state: GameState): void {
   for (const id of state.deployments.ids) {
     const d = state.deployments.byId[id]!;
     expect(Number.isInteger(d.count) && d.count > 0, `${id} count ${d.count}`).toBe(true);
-    expect(d.bookValueUsd, `${id} book value`).toBeGreaterThanOrEqual(0);
-    expect(d.throttle).toBeGreaterThanOrEqual(0);
-    expect(d.throttle).toBeLessThanOrEqual(1);
-    expect(d.utilization).toBeGreaterThanOrEqual(0);
-    expect(d.utilization).toBeLessThanOrEqual(1 + 1e-9);
-    expect(d.energyMwh).toBeGreaterThanOrEqual(0);
+    expect(deploymentBookValue(state, d), `${id} book value`).toBeGreaterThanOrEqual(0);
+    const ops = deploymentOps(state, id);
+    expect(ops.throttle).toBeGreaterThanOrEqual(0);
+    expect(ops.throttle).toBeLessThanOrEqual(1);
+    expect(ops.utilization).toBeGreaterThanOrEqual(0);
+    expect(ops.utilization).toBeLessThanOrEqual(1 + 1e-9);
+    expect(ops.energyMwh).toBeGreaterThanOrEqual(0);
   }
   for (const id of state.facilities.ids) {
     const f = state.facilities.byId[id]!;
     expect(f.capacityMw, `${id} capacity`).toBeGreaterThan(0);
-    expect(f.bookValueUsd, `${id} book value`).toBeGreaterThanOrEqual(0);
+    expect(facilityBookValue(state, f), `${id} book value`).toBeGreaterThanOrEqual(0);
   }
   for (const id of state.sites.ids) {
     const s = state.sites.byId[id]!;

@@ -6,6 +6,7 @@
 import { produce } from 'immer';
 import { applyCommand, createGame, endTurn, findBuiltInScenario, type GameState } from '../../../engine';
 import { WorldMap } from '../WorldMap';
+import { writableOps } from '../../../engine/deploymentOps';
 
 const params = new URLSearchParams(location.search);
 
@@ -32,8 +33,8 @@ function toggleThrottle(state: GameState): GameState {
   const id = state.deployments.ids.find((d) => state.deployments.byId[d]!.companyId === state.playerId);
   if (!id) return state;
   return produce(state, (draft) => {
-    const deployment = draft.deployments.byId[id]!;
-    deployment.throttle = deployment.throttle > 0 ? 0 : 0.3;
+    const ops = writableOps(draft, id);
+    ops.throttle = ops.throttle > 0 ? 0 : 0.3;
   });
 }
 

@@ -3,6 +3,7 @@
  * so a marker is redrawn only when something it draws has changed. Pure; no PixiJS.
  */
 import type { GameState, Id } from '../../../engine';
+import { deploymentOps } from '../../../engine/deploymentOps';
 
 /** The player's presence at a site, in the order the marker shows it (throttled wins over ready over building). */
 export type PlayerSiteStatus = 'none' | 'building' | 'ready' | 'throttled';
@@ -53,7 +54,7 @@ export function computeSiteViews(state: GameState): Map<Id, SiteView> {
   const playerThrottled = new Set<Id>();
   for (const id of state.deployments.ids) {
     const deployment = state.deployments.byId[id]!;
-    if (deployment.companyId === state.playerId && deployment.throttle > THROTTLE_THRESHOLD) playerThrottled.add(deployment.siteId);
+    if (deployment.companyId === state.playerId && deploymentOps(state, id).throttle > THROTTLE_THRESHOLD) playerThrottled.add(deployment.siteId);
   }
   for (const id of state.contracts.ids) {
     const contract = state.contracts.byId[id]!;

@@ -11,6 +11,7 @@ import {
 import { richTip } from '../tooltip';
 import { byCategory, bySource, type LedgerLine } from './ledgerSummary';
 import { lastMetrics, myDeployments, player, previousMetrics, quarterNow, quarterOf } from './selectors';
+import { deploymentOps } from '../../../engine/deploymentOps';
 
 interface Kpi {
   el: HTMLButtonElement;
@@ -165,9 +166,10 @@ function costTip(s: GameState): HTMLElement {
 function energyTip(s: GameState): HTMLElement {
   const m = lastMetrics(s);
   if (!m || m.joulesPerToken <= 0) return tipBox('Energy per token', tipNote('Inference energy ÷ tokens served: appears once you serve tokens.'));
-  const lines: [string, string][] = myDeployments(s).filter((d) => d.workload !== 'training' && d.energyMwh > 0)
-    .sort((a, b) => b.energyMwh - a.energyMwh).slice(0, 5)
-    .map((d) => [`${s.sites.byId[d.siteId]!.name} · ${s.tiers[d.workload as 'mid'].name}`, `${sig(d.energyMwh, 3)} MWh`]);
+  const energy = (id: string) => deploymentOps(s, id).energyMwh;
+  const lines: [string, string][] = myDeployments(s).filter((d) => d.workload !== 'training' && energy(d.id) > 0)
+    .sort((a, b) => energy(b.id) - energy(a.id) || a.id.localeCompare(b.id)).slice(0, 5)
+    .map((d) => [`${s.sites.byId[d.siteId]!.name} · ${s.tiers[d.workload as 'mid'].name}`, `${sig(energy(d.id), 3)} MWh`]);
   const energyMwh = (m.joulesPerToken * m.inferenceTokens) / JOULES_PER_MWH;
   return tipBox(`${formatJoulesPerToken(m.joulesPerToken)} = ${formatTokensPerJoule(m.joulesPerToken)}`,
     tipTable(null, [['Inference energy', `${sig(energyMwh, 3)} MWh`], ['Tokens served', formatCount(m.inferenceTokens)], ['Average power draw', formatMw(m.powerDrawMw)], ['Chips throttled', formatPct(m.throttledPct)]]),

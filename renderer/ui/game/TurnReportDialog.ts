@@ -9,6 +9,7 @@ import { TIER_IDS } from '../../../engine/index';
 import { formatCount, formatPct, formatPricePerMTok, formatSignedUsd, formatUsd } from '../format';
 import { byCategory } from './ledgerSummary';
 import { lastMetrics, myDeployments, player, previousMetrics, quarterOf } from './selectors';
+import { deploymentOps } from '../../../engine/deploymentOps';
 
 const KINDS: { kind: ReportKind; title: string; why: string }[] = [
   { kind: 'outcome', title: 'Outcome', why: 'The scenario\'s goals were checked this quarter.' },
@@ -85,7 +86,7 @@ function operations(state: GameState): HTMLElement | null {
   const deps = myDeployments(state);
   const chips = deps.reduce((n, d) => n + d.count, 0);
   if (chips > 0) {
-    const util = deps.reduce((n, d) => n + d.count * d.utilization, 0) / chips;
+    const util = deps.reduce((n, d) => n + d.count * deploymentOps(state, d.id).utilization, 0) / chips;
     lines.push(`${formatCount(chips)} chips deployed, ${formatPct(util, 0)} average utilization${m.throttledPct > 0 ? `, ${formatPct(m.throttledPct, 0)} throttled for lack of power` : ''}.`);
   }
   const power = byCategory(state.lastLedger, state.playerId, 'cost:power');

@@ -5,6 +5,7 @@ import { runPower } from '../../../engine/systems/power';
 import type { GameState } from '../../../engine/state';
 import { accept, reject } from '../support/commands';
 import { PLAYER, addDeployment, addFacility, clearAssets, edit, entries, newGame, runSystem } from '../support/game';
+import { deploymentOps } from '../../../engine/deploymentOps';
 
 /** The player alone with a 10 MW Virginia facility full of H100s (no PPA: only 90% of it comes from the spot market). */
 function fullFacility(): { state: GameState; facilityId: string } {
@@ -23,7 +24,7 @@ describe('power/buildOnsite', () => {
     const { state, facilityId } = fullFacility();
     const throttled = runSystem(state, runPower);
     const dep = throttled.deployments.ids[0]!;
-    expect(throttled.deployments.byId[dep]!.throttle).toBeGreaterThan(0.05);
+    expect(deploymentOps(throttled, dep).throttle).toBeGreaterThan(0.05);
 
     const { state: built, events } = accept(state, { type: 'power/buildOnsite', facilityId, mw: 2 });
     const cost = 2 * state.grid.onsiteCapexUsdPerMw;
@@ -31,10 +32,10 @@ describe('power/buildOnsite', () => {
     expect(built.facilities.byId[facilityId]!.capexUsd).toBe(state.facilities.byId[facilityId]!.capexUsd + cost);
     expect(events[0]!.text).toMatch(/^Gas turbines: 2\.0 MW behind the meter at Northern Virginia for \$2\.5M, running in 2 quarter\(s\); fuel \$70\/MWh, 0\.4 t CO2 per MWh\./);
     // Not running yet.
-    expect(runSystem(built, runPower).deployments.byId[dep]!.throttle).toBeGreaterThan(0.05);
+    expect(deploymentOps(runSystem(built, runPower), dep).throttle).toBeGreaterThan(0.05);
     const running = edit(built, (d) => { d.turn = 2; });
     const powered = runSystem(running, runPower);
-    expect(powered.deployments.byId[dep]!.throttle).toBe(0);
+    expect(deploymentOps(powered, dep).throttle).toBe(0);
 
     const operated = runSystem(edit(powered, (d) => { d.ledger = []; }), runOperations);
     const fuel = entries(operated.ledger, PLAYER, 'cost:power:onsite');

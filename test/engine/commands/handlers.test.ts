@@ -12,6 +12,7 @@ import { formatCount, formatMw } from '../../../engine/format';
 import { accept, reject } from '../support/commands';
 import { addContract, addTrainingGpus } from '../support/training';
 import { NEOCLOUD, PLAYER, INCUMBENT, edit, entries, newGame, playerDeployment, playerFacility } from '../support/game';
+import { deploymentBookValue, facilityBookValue, setDeploymentBookValue, setFacilityBookValue } from '../../../engine/bookValue';
 
 const inventory = (state: GameState, chipId = 'lpu-v1') => state.companies.byId[PLAYER]!.inventory[chipId] ?? 0;
 const cash = (state: GameState, companyId = PLAYER) => state.companies.byId[companyId]!.cashUsd;
@@ -122,7 +123,7 @@ describe('site/build', () => {
     const [capex] = entries(next.ledger, PLAYER, 'capex:facilities');
     expect(capex!.amountUsd).toBe(-cost);
     const facility = next.facilities.byId[capex!.sourceId]!;
-    expect(facility).toMatchObject({ companyId: PLAYER, siteId: 'texas', capacityMw: 5, status: 'building', readyTurn: 2, bookValueUsd: cost });
+    expect(facility).toMatchObject({ companyId: PLAYER, siteId: 'texas', capacityMw: 5, status: 'building', readyTurn: 2, bookBaseUsd: cost });
     expect(next.sites.byId.texas!.retrofitAvailableMw).toBe(state.sites.byId.texas!.retrofitAvailableMw - 5);
     expect(next.sites.byId.texas!.gridHeadroomMw).toBe(state.sites.byId.texas!.gridHeadroomMw);
     expect(events[0]!.text).toContain('ready in 2 quarter(s)');
@@ -208,7 +209,7 @@ describe('chips/deploy', () => {
     const { state: next } = accept(state, { type: 'chips/deploy', chipId: 'lpu-v1', facilityId: facility(), count: 544, workload: 'mid' });
     expect(inventory(next)).toBe(0);
     expect(next.deployments.byId[dep]!.count).toBe(state.deployments.byId[dep]!.count + 544);
-    expect(next.deployments.byId[dep]!.bookValueUsd).toBe(state.deployments.byId[dep]!.bookValueUsd + 544 * 3500);
+    expect(deploymentBookValue(next, next.deployments.byId[dep]!)).toBe(deploymentBookValue(state, state.deployments.byId[dep]!) + 544 * 3500);
     expect(next.deployments.ids).toHaveLength(state.deployments.ids.length);
     expect(cash(next)).toBe(cash(state));
   });
@@ -282,7 +283,7 @@ describe('chips/reassign', () => {
     const { state: next } = accept(state, { type: 'chips/reassign', deploymentId: mid, workload: 'small' });
     expect(next.deployments.byId[mid]).toBeUndefined();
     expect(next.deployments.byId[small]!.count).toBe(state.deployments.byId[small]!.count + state.deployments.byId[mid]!.count);
-    expect(next.deployments.byId[small]!.bookValueUsd).toBeCloseTo(state.deployments.byId[small]!.bookValueUsd + state.deployments.byId[mid]!.bookValueUsd, 6);
+    expect(deploymentBookValue(next, next.deployments.byId[small]!)).toBeCloseTo(deploymentBookValue(state, state.deployments.byId[small]!) + deploymentBookValue(state, state.deployments.byId[mid]!), 6);
   });
 
 
@@ -388,8 +389,8 @@ describe('finance/raiseEquity', () => {
     const broke = edit(newGame(), (d) => {
       d.companies.byId[PLAYER]!.cashUsd = 0;
       d.companies.byId[PLAYER]!.inventory = {};
-      for (const id of [...d.deployments.ids]) if (d.deployments.byId[id]!.companyId === PLAYER) d.deployments.byId[id]!.bookValueUsd = 0;
-      for (const id of d.facilities.ids) if (d.facilities.byId[id]!.companyId === PLAYER) d.facilities.byId[id]!.bookValueUsd = 0;
+      for (const id of [...d.deployments.ids]) if (d.deployments.byId[id]!.companyId === PLAYER) setDeploymentBookValue(d, d.deployments.byId[id]!, 0);
+      for (const id of d.facilities.ids) if (d.facilities.byId[id]!.companyId === PLAYER) setFacilityBookValue(d, d.facilities.byId[id]!, 0);
     });
     reject(broke, { type: 'finance/raiseEquity', amountUsd: 1_000 }, /valuation of zero/);
   });
@@ -412,7 +413,7 @@ describe('finance/revenueShareDeal', () => {
     expect(deal).toMatchObject({
       companyId: PLAYER, facilityId: capex!.sourceId, ...terms, signedTurn: 0, fundedUsd: cost, flows: [-cost], phase: 'hurdle', flippedTurn: null, irrAnnual: null,
     });
-    expect(next.facilities.byId[deal.facilityId]).toMatchObject({ siteId: 'saudi', capacityMw: 30, status: 'building', capexUsd: cost, bookValueUsd: 0 });
+    expect(next.facilities.byId[deal.facilityId]).toMatchObject({ siteId: 'saudi', capacityMw: 30, status: 'building', capexUsd: cost, bookBaseUsd: 0 });
     expect(next.sites.byId.saudi!.retrofitAvailableMw).toBe(state.sites.byId.saudi!.retrofitAvailableMw - 30);
     expect(events.map((e) => e.text)).toEqual([
       'Construction of 30 MW at Dammam, Saudi Arabia started: ready in 2 quarter(s).',
@@ -425,7 +426,7 @@ describe('finance/revenueShareDeal', () => {
     const facilityId = built.facilities.ids.find((id) => built.facilities.byId[id]!.siteId === 'saudi' && built.facilities.byId[id]!.companyId === PLAYER)!;
     const { state: next } = accept(built, { type: 'finance/revenueShareDeal', facilityId, ...terms });
     expect(cash(next)).toBe(cash(built) + 234_000_000);
-    expect(next.facilities.byId[facilityId]!.bookValueUsd).toBe(0);
+    expect(facilityBookValue(next, next.facilities.byId[facilityId]!)).toBe(0);
     expect(bookValues(next, PLAYER).facilitiesUsd).toBe(bookValues(built, PLAYER).facilitiesUsd - 234_000_000);
     expect(borrowingCapacityUsd(next, PLAYER)).toBeLessThan(borrowingCapacityUsd(built, PLAYER));
     reject(next, { type: 'finance/revenueShareDeal', facilityId, ...terms }, /already under a revenue-share deal \(deal-\d+\)/);

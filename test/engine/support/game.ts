@@ -2,12 +2,13 @@
  * Shared set-up for engine tests: a fresh Inference Gambit game, helpers that add rows to a draft so a test can build
  * the one situation it needs, and `runSystem` to call one system on a state (state in → state out).
  */
-import { produce } from 'immer';
+import { produce, type Draft } from 'immer';
+import { runOnWorkingCopy } from '../../../engine/turn';
 import { expect } from 'vitest';
 import { createGame, findBuiltInScenario, type Scenario } from '../../../engine/index';
 import { newId } from '../../../engine/ids';
 import { sumLedger } from '../../../engine/ledger';
-import { insertRow, removeRow } from '../../../engine/table';
+import { editRow, insertRow, removeRow } from '../../../engine/table';
 import type { Facility, GameState, Id, LedgerEntry, Table, Workload } from '../../../engine/state';
 
 export const SCENARIO: Scenario = findBuiltInScenario('inference-gambit')!.scenario;
@@ -21,13 +22,13 @@ export function newGame(seed = 1): GameState {
 }
 
 /** Runs one system (or any draft recipe) on a state through immer, as endTurn does. */
+/** Runs one system the way endTurn does (on a working copy whose rows are shared and frozen until edited). */
 export function runSystem(state: GameState, system: (draft: GameState) => void): GameState {
-  return produce(state, (draft) => {
-    system(draft);
-  });
+  return runOnWorkingCopy(state, system);
 }
 
-export function edit(state: GameState, recipe: (draft: GameState) => void): GameState {
+/** A test's change to a state, through immer (the draft's rows are writable). */
+export function edit(state: GameState, recipe: (draft: Draft<GameState>) => void): GameState {
   return produce(state, (draft) => {
     recipe(draft);
   });
@@ -41,7 +42,7 @@ export function clearAssets(draft: GameState, companyIds: readonly Id[] = draft.
       if (companyIds.includes(table.byId[id]!.companyId)) removeRow(table, id);
     }
   }
-  for (const id of companyIds) draft.companies.byId[id]!.inventory = {};
+  for (const id of companyIds) editRow(draft.companies, id).inventory = {};
 }
 
 export function addFacility(
@@ -55,7 +56,7 @@ export function addFacility(
   const id = newId(draft, 'fac');
   insertRow(draft.facilities, {
     id, companyId, siteId, capacityMw, shell: 'greenfield', status: 'ready', startedTurn: 0, readyTurn: 0,
-    bookValueUsd: capex, capexUsd: capex, ...overrides,
+    bookBaseUsd: capex, bookBaseQuarter: draft.depreciatedQuarters, capexUsd: capex, ...overrides,
   });
   return id;
 }
@@ -67,8 +68,8 @@ export function addDeployment(draft: GameState, facilityId: Id, chipId: Id, coun
   const id = newId(draft, 'dep');
   insertRow(draft.deployments, {
     id, companyId: facility.companyId, facilityId, siteId: facility.siteId, chipId, count, workload,
-    bookValueUsd: value, depreciationPerQuarterUsd: value / chip.usefulLifeQuarters, deployedTurn: draft.turn,
-    throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0,
+    bookBaseUsd: value, bookBaseQuarter: draft.depreciatedQuarters, depreciationPerQuarterUsd: value / chip.usefulLifeQuarters,
+    deployedTurn: draft.turn,
   });
   return id;
 }

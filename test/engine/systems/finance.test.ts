@@ -4,6 +4,7 @@ import { insertRow } from '../../../engine/table';
 import { runFinance } from '../../../engine/systems/finance';
 import type { GameState } from '../../../engine/state';
 import { NEOCLOUD, PLAYER, clearAssets, edit, entries, newGame, playerDeployment, playerFacility, runSystem } from '../support/game';
+import { deploymentBookValue, facilityBookValue, setDeploymentBookValue, setFacilityBookValue } from '../../../engine/bookValue';
 
 /** The neocloud's starting loan, with cash enough to service it to the end. */
 function loanState(): { state: GameState; loanId: string } {
@@ -66,8 +67,8 @@ describe('runFinance: depreciation', () => {
     const after = runSystem(edit(state, (d) => clearAssets(d, [NEOCLOUD])), runFinance);
     const dep = playerDeployment(state, 'mid');
     const fac = playerFacility(state);
-    const depDrop = state.deployments.byId[dep]!.bookValueUsd - after.deployments.byId[dep]!.bookValueUsd;
-    const facDrop = state.facilities.byId[fac]!.bookValueUsd - after.facilities.byId[fac]!.bookValueUsd;
+    const depDrop = deploymentBookValue(state, state.deployments.byId[dep]!) - deploymentBookValue(after, after.deployments.byId[dep]!);
+    const facDrop = facilityBookValue(state, state.facilities.byId[fac]!) - facilityBookValue(after, after.facilities.byId[fac]!);
     expect(depDrop).toBeCloseTo(state.deployments.byId[dep]!.depreciationPerQuarterUsd, 6);
     expect(facDrop).toBeGreaterThan(0);
     expect(entries(after.ledger, PLAYER)).toEqual([]);
@@ -79,15 +80,15 @@ describe('runFinance: depreciation', () => {
   it('never makes a book value negative', () => {
     let state = edit(newGame(), (d) => {
       const dep = d.deployments.byId[playerDeployment(d, 'mid')]!;
-      dep.bookValueUsd = 10;
+      setDeploymentBookValue(d, dep, 10);
       const fac = d.facilities.byId[playerFacility(d)]!;
-      fac.bookValueUsd = 5;
+      setFacilityBookValue(d, fac, 5);
     });
     for (let q = 0; q < 3; q++) state = runSystem(state, runFinance);
-    expect(state.deployments.byId[playerDeployment(state, 'mid')]!.bookValueUsd).toBe(0);
-    expect(state.facilities.byId[playerFacility(state)]!.bookValueUsd).toBe(0);
-    for (const id of state.deployments.ids) expect(state.deployments.byId[id]!.bookValueUsd).toBeGreaterThanOrEqual(0);
-    for (const id of state.facilities.ids) expect(state.facilities.byId[id]!.bookValueUsd).toBeGreaterThanOrEqual(0);
+    expect(deploymentBookValue(state, state.deployments.byId[playerDeployment(state, 'mid')]!)).toBe(0);
+    expect(facilityBookValue(state, state.facilities.byId[playerFacility(state)]!)).toBe(0);
+    for (const id of state.deployments.ids) expect(deploymentBookValue(state, state.deployments.byId[id]!)).toBeGreaterThanOrEqual(0);
+    for (const id of state.facilities.ids) expect(facilityBookValue(state, state.facilities.byId[id]!)).toBeGreaterThanOrEqual(0);
   });
 
   it('does not depreciate a facility still under construction', () => {
@@ -95,7 +96,7 @@ describe('runFinance: depreciation', () => {
       d.facilities.byId[playerFacility(d)]!.status = 'building';
     });
     const after = runSystem(state, runFinance);
-    expect(after.facilities.byId[playerFacility(after)]!.bookValueUsd).toBe(state.facilities.byId[playerFacility(state)]!.bookValueUsd);
+    expect(facilityBookValue(after, after.facilities.byId[playerFacility(after)]!)).toBe(facilityBookValue(state, state.facilities.byId[playerFacility(state)]!));
   });
 });
 

@@ -4,6 +4,7 @@ import { runInferenceMarket } from '../../../engine/systems/inferenceMarket';
 import type { GameState, Id, TierId } from '../../../engine/state';
 import { TOKENS_PER_MTOK } from '../../../engine/units';
 import { INCUMBENT, NEOCLOUD, PLAYER, addDeployment, addFacility, clearAssets, edit, entries, newGame, playerDeployment, expectRelClose, runSystem } from '../support/game';
+import { deploymentOps, writableOps } from '../../../engine/deploymentOps';
 
 interface Provider {
   companyId: Id;
@@ -161,9 +162,9 @@ describe('runInferenceMarket', () => {
         for (const id of after.deployments.ids) {
           const d = after.deployments.byId[id]!;
           if (d.companyId !== companyId || d.workload !== tier) continue;
-          deploymentsSum += d.servedTokens;
-          expect(d.utilization).toBeGreaterThanOrEqual(0);
-          expect(d.utilization).toBeLessThanOrEqual(1 + 1e-12);
+          deploymentsSum += deploymentOps(after, id).servedTokens;
+          expect(deploymentOps(after, id).utilization).toBeGreaterThanOrEqual(0);
+          expect(deploymentOps(after, id).utilization).toBeLessThanOrEqual(1 + 1e-12);
         }
         expectRelClose(deploymentsSum, r.servedByCompany[companyId]!);
       }
@@ -185,13 +186,13 @@ describe('runInferenceMarket', () => {
   // capacity left) keep last quarter's servedTokens and utilization, so operations bills their power as if busy.
   it('a deployment whose company stops offering the tier shows zero utilization and tokens', () => {
     const served = edit(newGame(), (d) => {
-      const dep = d.deployments.byId[playerDeployment(d, 'mid')]!;
-      dep.utilization = 1; // as left by last quarter's market
-      dep.servedTokens = 7.7e12;
+      const ops = writableOps(d, playerDeployment(d, 'mid'));
+      ops.utilization = 1; // as left by last quarter's market
+      ops.servedTokens = 7.7e12;
       d.companies.byId[PLAYER]!.pricesPerMTokUsd.mid = 0; // player withdraws from mid
     });
     const after = runSystem(served, runInferenceMarket);
-    const dep = after.deployments.byId[playerDeployment(after, 'mid')]!;
+    const dep = deploymentOps(after, playerDeployment(after, 'mid'));
     expect(dep.utilization).toBe(0);
     expect(dep.servedTokens).toBe(0);
   });

@@ -5,6 +5,8 @@ import type { GameState } from '../../../engine/state';
 import { TIER_IDS } from '../../../engine/state';
 import { JOULES_PER_MWH, TOKENS_PER_MTOK } from '../../../engine/units';
 import { INCUMBENT, NEOCLOUD, PLAYER, edit, expectRelClose, newGame, runSystem, sumLedger } from '../support/game';
+import { deploymentBookValue, facilityBookValue } from '../../../engine/bookValue';
+import { deploymentOps } from '../../../engine/deploymentOps';
 
 /** Runs every system of a quarter up to and including metrics; `state.ledger` still holds the quarter's entries. */
 function throughMetrics(state: GameState): GameState {
@@ -47,12 +49,12 @@ describe('runMetrics', () => {
     let depreciation = 0;
     for (const id of after.deployments.ids) {
       const d = after.deployments.byId[id]!;
-      if (d.companyId === PLAYER && d.bookValueUsd > 0) depreciation += d.depreciationPerQuarterUsd;
+      if (d.companyId === PLAYER && deploymentBookValue(after, d) > 0) depreciation += d.depreciationPerQuarterUsd;
     }
     // Buildings too: straight-line over 60 quarters while they have book value (the player runs only inference).
     for (const id of after.facilities.ids) {
       const f = after.facilities.byId[id]!;
-      if (f.companyId === PLAYER && f.status === 'ready' && f.bookValueUsd > 0) depreciation += f.capexUsd / 60;
+      if (f.companyId === PLAYER && f.status === 'ready' && facilityBookValue(after, f) > 0) depreciation += f.capexUsd / 60;
     }
     const cost = -sumLedger(after.ledger, PLAYER, 'cost:opex:') - sumLedger(after.ledger, PLAYER, 'cost:power:') + depreciation;
     expect(tokens).toBeGreaterThan(0);
@@ -66,7 +68,7 @@ describe('runMetrics', () => {
       let energyMwh = 0;
       for (const depId of after.deployments.ids) {
         const d = after.deployments.byId[depId]!;
-        if (d.companyId === id && d.workload !== 'training') energyMwh += d.energyMwh;
+        if (d.companyId === id && d.workload !== 'training') energyMwh += deploymentOps(after, depId).energyMwh;
       }
       expectRelClose(m.joulesPerToken, (energyMwh * JOULES_PER_MWH) / m.inferenceTokens, 1e-3);
     }

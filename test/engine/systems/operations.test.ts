@@ -3,6 +3,7 @@ import { runOperations } from '../../../engine/systems/operations';
 import type { GameState } from '../../../engine/state';
 import { HOURS_PER_QUARTER } from '../../../engine/units';
 import { PLAYER, addContract, addDeployment, addFacility, clearAssets, edit, entries, expectRelClose, newGame, runSystem } from '../support/game';
+import { deploymentOps, writableOps } from '../../../engine/deploymentOps';
 
 const SPOT = 70;
 const PPA_PRICE = 50;
@@ -13,9 +14,9 @@ function world(opts: { chips?: number; utilization?: number; throttle?: number; 
     clearAssets(d, [PLAYER]);
     const fac = addFacility(d, PLAYER, 'texas', 20);
     if (opts.chips) {
-      const dep = d.deployments.byId[addDeployment(d, fac, 'vg-h100', opts.chips, 'mid')]!;
-      dep.utilization = opts.utilization ?? 0;
-      dep.throttle = opts.throttle ?? 0;
+      const ops = writableOps(d, addDeployment(d, fac, 'vg-h100', opts.chips, 'mid'));
+      ops.utilization = opts.utilization ?? 0;
+      ops.throttle = opts.throttle ?? 0;
     }
     if (opts.ppaMw) addContract(d, PLAYER, 'texas', opts.ppaMw, PPA_PRICE);
     d.sites.byId.texas!.spotPriceUsdPerMwh = SPOT;
@@ -56,11 +57,11 @@ describe('runOperations', () => {
   it('idle chips still draw 30% of full power; throttled chips draw less', () => {
     const idle = world({ chips: 10_000, utilization: 0 });
     const idleAfter = runSystem(idle, runOperations);
-    const dep = idleAfter.deployments.byId[idleAfter.deployments.ids.find((id) => idleAfter.deployments.byId[id]!.companyId === PLAYER)!]!;
+    const dep = deploymentOps(idleAfter, idleAfter.deployments.ids.find((id) => idleAfter.deployments.byId[id]!.companyId === PLAYER)!);
     expectRelClose(dep.energyMwh, fullMw(idle, 10_000) * 0.3 * HOURS_PER_QUARTER);
 
     const throttled = runSystem(world({ chips: 10_000, utilization: 0, throttle: 0.5 }), runOperations);
-    const tdep = throttled.deployments.byId[throttled.deployments.ids.find((id) => throttled.deployments.byId[id]!.companyId === PLAYER)!]!;
+    const tdep = deploymentOps(throttled, throttled.deployments.ids.find((id) => throttled.deployments.byId[id]!.companyId === PLAYER)!);
     expectRelClose(tdep.energyMwh, dep.energyMwh * 0.5);
   });
 
@@ -96,7 +97,7 @@ describe('runOperations', () => {
     expect(company.reliability).toBeLessThan(company.baseReliability);
     expect(company.reliability).toBeGreaterThanOrEqual(company.baseReliability * 0.5);
     const recovered = runSystem(edit(throttled, (d) => {
-      for (const id of d.deployments.ids) d.deployments.byId[id]!.throttle = 0;
+      for (const id of d.deployments.ids) writableOps(d, id).throttle = 0;
     }), runOperations);
     expect(recovered.companies.byId[PLAYER]!.reliability).toBeGreaterThan(company.reliability);
   });

@@ -3,6 +3,7 @@ import { chipsFacilityMw } from '../../../engine/capacity';
 import { runPower } from '../../../engine/systems/power';
 import type { GameState } from '../../../engine/state';
 import { PLAYER, addContract, addDeployment, addFacility, clearAssets, edit, newGame, playerFacility, runSystem } from '../support/game';
+import { deploymentOps } from '../../../engine/deploymentOps';
 
 /** The player alone at West Texas: one ready facility, `chips` H100s on mid, an optional PPA. */
 function texasSetUp(opts: { facilityMw: number; chips: number; ppaMw: number; spotAvailability: number }): GameState {
@@ -15,8 +16,9 @@ function texasSetUp(opts: { facilityMw: number; chips: number; ppaMw: number; sp
   });
 }
 
+/** The player's deployments with last quarter's operating figures. */
 function playerDeployments(state: GameState) {
-  return state.deployments.ids.map((id) => state.deployments.byId[id]!).filter((d) => d.companyId === PLAYER);
+  return state.deployments.ids.map((id) => ({ ...state.deployments.byId[id]!, ...deploymentOps(state, id) })).filter((d) => d.companyId === PLAYER);
 }
 
 describe('runPower', () => {

@@ -3,6 +3,7 @@ import { deploymentTrainingCapacity } from '../../../engine/capacity';
 import { runTrainingMarket } from '../../../engine/systems/trainingMarket';
 import type { GameState } from '../../../engine/state';
 import { INCUMBENT, NEOCLOUD, PLAYER, addDeployment, addFacility, clearAssets, edit, entries, expectRelClose, newGame, runSystem } from '../support/game';
+import { deploymentOps, writableOps } from '../../../engine/deploymentOps';
 
 /** Only the incumbent rents out `gpus` H100s for training; `demandScale` scales the labs' demand. */
 function trainingWorld(gpus: number, demandScale = 1): GameState {
@@ -49,7 +50,7 @@ describe('runTrainingMarket', () => {
     const m = after.training;
     let soldSum = 0;
     for (const id of after.deployments.ids) {
-      const d = after.deployments.byId[id]!;
+      const d = deploymentOps(after, id);
       const cap = deploymentTrainingCapacity(state, state.deployments.byId[id]!);
       expectRelClose(d.soldH100eHours, cap * (m.lastSoldH100eHours / m.lastOfferedH100eHours));
       soldSum += d.soldH100eHours;
@@ -58,7 +59,7 @@ describe('runTrainingMarket', () => {
     for (const companyId of [INCUMBENT, NEOCLOUD]) {
       const [entry] = entries(after.ledger, companyId, 'revenue:training');
       const hours = after.deployments.ids.map((id) => after.deployments.byId[id]!).filter((d) => d.companyId === companyId)
-        .reduce((a, d) => a + d.soldH100eHours, 0);
+        .reduce((a, d) => a + deploymentOps(after, d.id).soldH100eHours, 0);
       // The ledger uses the unrounded price; the stored clearing price is rounded to cents.
       expect(Math.abs(entry!.amountUsd - hours * m.clearingPriceUsdPerHour)).toBeLessThanOrEqual(hours * 0.005 + 1);
     }
@@ -85,7 +86,7 @@ describe('runTrainingMarket', () => {
   it('throttled GPUs offer proportionally fewer hours', () => {
     const full = runSystem(trainingWorld(10_000), runTrainingMarket).training.lastOfferedH100eHours;
     const halved = runSystem(edit(trainingWorld(10_000), (d) => {
-      d.deployments.byId[d.deployments.ids[0]!]!.throttle = 0.5;
+      writableOps(d, d.deployments.ids[0]!).throttle = 0.5;
     }), runTrainingMarket).training.lastOfferedH100eHours;
     expectRelClose(halved, full / 2);
   });

@@ -15,6 +15,7 @@ import {
   WORKLOADS, chipsFacilityMw, facilityFreeMw, myDeployments, myFacilities, myOrders, orderableChips, player, quarterOf, replicaChips, workloadName,
 } from '../selectors';
 import type { GameContext, Panel } from './Panel';
+import { deploymentOps } from '../../../../engine/deploymentOps';
 
 /** "Mid (70B) — replica 544 chips" for LPUs; "cannot train" where the chip cannot. */
 export function workloadLabel(state: GameState, chip: ChipModel, w: Workload): { label: string; disabled: boolean } {
@@ -154,8 +155,8 @@ export class ChipsPanel implements Panel {
           h('td', null, state.sites.byId[d.siteId]!.name),
           h('td', { class: 'num' }, `${formatInt(d.count)} × ${shortChip(state.chips.byId[d.chipId]!)}`),
           h('td', null, workloadName(state, d.workload)),
-          h('td', { class: 'num' }, formatPct(d.utilization, 0)),
-          h('td', { class: d.throttle > 0 ? 'num is-bad' : 'num' }, formatPct(d.throttle, 0)))))));
+          h('td', { class: 'num' }, formatPct(deploymentOps(state, d.id).utilization, 0)),
+          h('td', { class: deploymentOps(state, d.id).throttle > 0 ? 'num is-bad' : 'num' }, formatPct(deploymentOps(state, d.id).throttle, 0)))))));
     setOptions(this.reassignDeployment, deps.map((d) => ({ value: d.id, label: `${formatInt(d.count)} × ${shortChip(state.chips.byId[d.chipId]!)} at ${state.sites.byId[d.siteId]!.name} (${workloadName(state, d.workload)})` })), 'No deployments');
     this.syncReassignWorkloads(state);
     this.previewOrder(state);

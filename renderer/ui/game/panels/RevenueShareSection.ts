@@ -12,6 +12,7 @@ import { formatMw, formatPct, formatUsd } from '../../format';
 import { commandForm, numberInput, previewRows, readNumber, type CommandForm } from '../commandForm';
 import { myFacilities, quarterOf } from '../selectors';
 import type { GameContext } from './Panel';
+import { facilityBookValue } from '../../../../engine/bookValue';
 
 const NEW_BUILD = '__new';
 
@@ -53,7 +54,7 @@ export class RevenueShareSection {
     const inRegion = (siteId: string) => partner.regionIds.includes(state.sites.byId[siteId]!.regionId);
     const eligible = myFacilities(state).filter((f) => inRegion(f.siteId) && !dealOnFacility(state, f.id));
     setOptions(this.target, [
-      ...eligible.map((f) => ({ value: f.id, label: `${state.sites.byId[f.siteId]!.name} — ${formatMw(f.capacityMw)}, book ${formatUsd(f.bookValueUsd)}` })),
+      ...eligible.map((f) => ({ value: f.id, label: `${state.sites.byId[f.siteId]!.name} — ${formatMw(f.capacityMw)}, book ${formatUsd(facilityBookValue(state, f))}` })),
       { value: NEW_BUILD, label: 'A new build…' },
     ]);
     setOptions(this.site, state.sites.ids.filter(inRegion).map((id) => ({ value: id, label: state.sites.byId[id]!.name })));
@@ -95,7 +96,7 @@ export class RevenueShareSection {
     if (!this.hurdleTouched) this.hurdle.value = (asked * 100).toFixed(2);
     const facility = state.facilities.byId[this.target.value];
     const mw = readNumber(this.capacity) ?? 0;
-    const funding = building ? (state.sites.byId[this.site.value] && mw > 0 ? buildCostUsd(state, this.site.value, mw, this.shell.value as 'greenfield' | 'retrofit') : 0) : facility ? Math.round(facility.bookValueUsd) : 0;
+    const funding = building ? (state.sites.byId[this.site.value] && mw > 0 ? buildCostUsd(state, this.site.value, mw, this.shell.value as 'greenfield' | 'retrofit') : 0) : facility ? Math.round(facilityBookValue(state, facility)) : 0;
     const left = partner.commitmentUsd - partnerCommittedUsd(state);
     this.form.preview(previewRows([
       ['Partner pays', formatUsd(funding), funding > left ? 'bad' : null],

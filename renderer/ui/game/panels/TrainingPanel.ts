@@ -4,7 +4,7 @@
  * training, with moving a deployment to or from training (an SRAM-LPU cannot train: the engine says why).
  * Other companies' bids and whether a posting is an echo of another lab request stay hidden, as in the game.
  */
-import type { GameState, TrainingContract, Workload } from '../../../../engine/index';
+import type { Frozen, GameState, TrainingContract, Workload } from '../../../../engine/index';
 import { rows } from '../../../../engine/table';
 import { trainingPosition } from '../../../../engine/trainingContracts';
 import { h, replace, setOptions, field } from '../../dom';
@@ -12,6 +12,7 @@ import { formatCount, formatInt, formatPct, formatUsd, formatUsdPerHour, sig } f
 import { commandForm, commandList, numberInput, previewRows, readNumber } from '../commandForm';
 import { WORKLOADS, lastMetrics, myDeployments, player, quarterOf, workloadName } from '../selectors';
 import type { GameContext, Panel } from './Panel';
+import { deploymentOps } from '../../../../engine/deploymentOps';
 
 export class TrainingPanel implements Panel {
   readonly id = 'training' as const;
@@ -66,7 +67,7 @@ export class TrainingPanel implements Panel {
           h('tbody', null, training.map((d) => {
             const chip = state.chips.byId[d.chipId]!;
             return h('tr', null, h('td', null, state.sites.byId[d.siteId]!.name), h('td', { class: 'num' }, `${formatInt(d.count)} × ${chip.name}`),
-              h('td', { class: 'num' }, sig(d.count * chip.trainingH100e, 3)), h('td', { class: 'num' }, formatCount(d.soldH100eHours)));
+              h('td', { class: 'num' }, sig(d.count * chip.trainingH100e, 3)), h('td', { class: 'num' }, formatCount(deploymentOps(state, d.id).soldH100eHours)));
           }))));
     this.updateContracts(state);
     setOptions(this.deployment, myDeployments(state).map((d) => ({ value: d.id, label: `${formatInt(d.count)} × ${state.chips.byId[d.chipId]!.name} at ${state.sites.byId[d.siteId]!.name} (${workloadName(state, d.workload)})` })), 'No deployments');
@@ -102,7 +103,7 @@ export class TrainingPanel implements Panel {
   }
 
   /** One open contract: what the lab asks (never the echo flag or others' bids) and the player's bid form. */
-  private openRow(state: GameState, playerId: string, c: TrainingContract): HTMLElement {
+  private openRow(state: GameState, playerId: string, c: Frozen<TrainingContract>): HTMLElement {
     const myBid = c.bids.find((b) => b.companyId === playerId);
     const price = numberInput({ min: 0.01, max: c.maxPriceUsdPerHour, step: 0.01, value: this.drafts.get(c.id) ?? (myBid ?? { priceUsdPerHour: c.maxPriceUsdPerHour }).priceUsdPerHour.toFixed(2) });
     price.setAttribute('aria-label', `Bid price for ${c.lab}'s contract ${c.id} (USD per H100e-hour)`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { applyCommand, createGame, findBuiltInScenario } from '../../../../engine';
 import { computeSiteViews, sameSiteView } from '../../../../renderer/map/model/siteViews';
+import { writableOps } from '../../../../engine/deploymentOps';
 
 const newGame = () => createGame(findBuiltInScenario('inference-gambit')!.scenario, 42);
 
@@ -27,9 +28,9 @@ describe('computeSiteViews', () => {
     const built = applyCommand(newGame(), { type: 'site/build', siteId: 'mumbai', capacityMw: 10, shell: 'greenfield' }).state;
     expect(computeSiteViews(built).get('mumbai')!.playerStatus).toBe('building');
     const depId = built.deployments.ids.find((id) => built.deployments.byId[id]!.companyId === built.playerId)!;
-    const throttled = produce(built, (d) => { d.deployments.byId[depId]!.throttle = 0.02; });
+    const throttled = produce(built, (d) => { writableOps(d, depId).throttle = 0.02; });
     expect(computeSiteViews(throttled).get('quebec')!.playerStatus).toBe('throttled');
-    const barely = produce(built, (d) => { d.deployments.byId[depId]!.throttle = 0.005; });
+    const barely = produce(built, (d) => { writableOps(d, depId).throttle = 0.005; });
     expect(computeSiteViews(barely).get('quebec')!.playerStatus).toBe('ready');
   });
 
