@@ -10,11 +10,16 @@ const log = (line: string) => {
   if (!json) console.log(line);
 };
 
+/** The scenario with the biggest world (sites × companies: the player and its rivals), for the per-turn figure. */
 function largestScenario(): Scenario {
+  const size = (s: Scenario) => s.world.sites.length * (1 + s.rivals.length);
   return builtInScenarios()
     .map((s) => s.scenario)
-    .sort((a, b) => b.world.sites.length * b.lengthTurns - a.world.sites.length * a.lengthTurns || a.id.localeCompare(b.id))[0]!;
+    .sort((a, b) => size(b) - size(a) || a.id.localeCompare(b.id))[0]!;
 }
+
+/** The 28-turn flagship scenario, for the whole-game figures (a 200-turn sandbox would measure history growth). */
+const GAME_SCENARIO_ID = 'inference-gambit';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,13 +27,13 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Plays a whole game with the inference-first strategy; returns the per-turn commands and endTurn timings. */
-function playGame(scenario: Scenario, seed: number): { state: GameState; turns: unknown[][]; endTurnMs: number[] } {
+/** Plays a game (at most `maxTurns`) with the inference-first strategy; returns the per-turn commands and endTurn timings. */
+function playGame(scenario: Scenario, seed: number, maxTurns = scenario.lengthTurns): { state: GameState; turns: unknown[][]; endTurnMs: number[] } {
   const strategy = playerStrategy('inference-first')!;
   let state = createGame(scenario, seed);
   const turns: unknown[][] = [];
   const endTurnMs: number[] = [];
-  while (!state.outcome && state.turn < scenario.lengthTurns) {
+  while (!state.outcome && state.turn < Math.min(scenario.lengthTurns, maxTurns)) {
     const accepted: unknown[] = [];
     for (const command of strategy(state, state.playerId, () => 0.5)) {
       const result = applyCommand(state, command);
@@ -59,31 +64,36 @@ function replay(scenario: Scenario, seed: number, turns: unknown[][]): string {
   return state.hash;
 }
 
-const scenario = largestScenario();
-log(`scenario: ${scenario.id} (${scenario.world.sites.length} sites, ${scenario.lengthTurns} turns)`);
-for (let i = 0; i < 5; i++) playGame(scenario, 1000 + i); // warm-up (JIT)
+const largest = largestScenario();
+const game = builtInScenarios().find((s) => s.scenario.id === GAME_SCENARIO_ID)!.scenario;
+log(`endTurn on ${largest.id} (${largest.world.sites.length} sites, ${1 + largest.rivals.length} companies, first 28 turns); games on ${game.id} (${game.lengthTurns} turns)`);
+for (let i = 0; i < 5; i++) {
+  playGame(game, 1000 + i); // warm-up (JIT)
+  playGame(largest, 1000 + i, 28);
+}
 
 const endTurnSamples: number[] = [];
 const fullGameSamples: number[] = [];
 const verifySamples: number[] = [];
 for (let run = 0; run < 7; run++) {
+  endTurnSamples.push(median(playGame(largest, 42 + run, 28).endTurnMs));
   const t0 = performance.now();
-  const game = playGame(scenario, 42 + run);
+  const played = playGame(game, 42 + run);
   fullGameSamples.push(performance.now() - t0);
-  endTurnSamples.push(median(game.endTurnMs));
   const t1 = performance.now();
-  const hash = replay(scenario, 42 + run, game.turns);
+  const hash = replay(game, 42 + run, played.turns);
   verifySamples.push(performance.now() - t1);
-  if (hash !== game.state.hash) throw new Error('replay hash differs from the played game');
+  if (hash !== played.state.hash) throw new Error('replay hash differs from the played game');
 }
 
 const seeds = 200;
 const t2 = performance.now();
-for (let seed = 0; seed < seeds; seed++) playGame(scenario, seed);
+for (let seed = 0; seed < seeds; seed++) playGame(game, seed);
 const gamesPerSecond = seeds / ((performance.now() - t2) / 1000);
 
 const result = {
-  scenario: scenario.id,
+  scenario: largest.id,
+  gameScenario: game.id,
   endTurnMedianMs: round(median(endTurnSamples)),
   fullGameMs: round(median(fullGameSamples)),
   verifyMs: round(median(verifySamples)),

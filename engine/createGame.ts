@@ -1,7 +1,7 @@
 /** createGame: a fresh GameState from a validated scenario and a seed. Pure; the same inputs give the same state. */
 import { freeze } from 'immer';
 import { newLoan } from './finance';
-import { hashState } from './hash';
+import { hashGameState } from './stateHash';
 import { newId } from './ids';
 import { seedRng, type RngState } from './math/rng';
 import type { Scenario, CompanySetup } from './scenario/schema';
@@ -115,7 +115,7 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
   for (const rival of scenario.rivals) setUpCompany(state, rival, false);
   addStartingLtas(state, scenario);
   state.hash = '';
-  state.hash = hashState(state);
+  state.hash = hashGameState(state);
   // Frozen like every state immer produces: accidental mutation throws, and the hash memo can trust subtrees.
   return freeze(state, true);
 }

@@ -249,6 +249,8 @@ const TAG_FLOAT = 5;
 const TAG_STRING = 6;
 const TAG_ARRAY = 7;
 const TAG_OBJECT = 8;
+/** A value hashed as one flat stream (HashOptions.flatKeys), followed by its digest. */
+const TAG_FLAT = 9;
 
 /** IEEE-754 bits of a float as two 32-bit words, low word first whatever the platform's byte order. */
 const floatBits = new Float64Array(1);
@@ -315,6 +317,16 @@ class WordHasher {
     this.length = k;
   }
 
+  /** Appends a child's digest (reserves its own room). */
+  digest(d: Digest): void {
+    this.reserve(4);
+    const b = this.buffer;
+    b[this.length++] = d[0];
+    b[this.length++] = d[1];
+    b[this.length++] = d[2];
+    b[this.length++] = d[3];
+  }
+
   /** Mixes the words appended since `start` (Murmur blocks of four words, then the tail) and drops them. */
   finish(start: number): Digest {
     const b = this.buffer;
@@ -352,10 +364,94 @@ const hasher = new WordHasher();
  * give equal hashes on every engine; any change anywhere changes the root. Rejects what is not JSON data
  * (undefined, NaN, Map, Date...).
  */
-export function hashState(value: unknown): string {
+export function hashState(value: unknown, options: HashOptions = {}): string {
   hasher.reset();
-  const d = containerDigest({ root: value }, 0, '$');
+  const d = options.flatKeys && isPlainObject(value) ? rootDigest(value, options.flatKeys) : containerDigest({ root: value }, 0, '$');
   return hex8(d[0]) + hex8(d[1]) + hex8(d[2]) + hex8(d[3]);
+}
+
+export interface HashOptions {
+  /**
+   * Top-level keys whose values are hashed as one flat stream (no digest per nested object, no memo): for records
+   * rebuilt whole every turn (the turn's ledger and report), where a digest per entry only costs time.
+   */
+  flatKeys?: readonly string[];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The root object with some keys hashed flat: `{ root: { ...value } }` where those keys' values are flat digests. */
+function rootDigest(value: Record<string, unknown>, flatKeys: readonly string[]): Digest {
+  const h = hasher;
+  const keys = sortedKeys(value);
+  const children: (Digest | null)[] = [];
+  for (const key of keys) {
+    if (!flatKeys.includes(key)) children.push(null);
+    else {
+      const start = h.begin();
+      feedFlat(h, value[key], 0, `$.${key}`);
+      children.push(h.finish(start));
+    }
+  }
+  const start = h.begin();
+  h.reserve(2);
+  h.buffer[h.length++] = TAG_OBJECT;
+  h.buffer[h.length++] = keys.length;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    h.reserve(6);
+    h.buffer[h.length++] = wordOfKey(key);
+    const flat = children[i];
+    if (flat) {
+      h.buffer[h.length++] = TAG_FLAT;
+      h.digest(flat);
+    } else feedChild(h, value[key], 1, `$.${key}`);
+  }
+  const d = h.finish(start);
+  // Same wrapping as hashState's generic path, so the root is a digest of `{ root: ... }`.
+  const outer = h.begin();
+  h.reserve(8);
+  h.buffer[h.length++] = TAG_OBJECT;
+  h.buffer[h.length++] = 1;
+  h.buffer[h.length++] = wordOfKey('root');
+  h.digest(d);
+  return h.finish(outer);
+}
+
+/** Appends a whole value, containers included, to the current stream (tagged and length-prefixed: unambiguous). */
+function feedFlat(h: WordHasher, value: unknown, depth: number, where: string): void {
+  if (depth > MAX_DEPTH) throw new Error(`hashState: nesting deeper than ${MAX_DEPTH} (cycle?) at ${where}`);
+  if (value !== null && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      h.reserve(2);
+      h.buffer[h.length++] = TAG_ARRAY;
+      h.buffer[h.length++] = value.length;
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) throw new Error(`hashState: hole in array at ${where}[${i}]`);
+        feedFlat(h, value[i], depth + 1, where);
+      }
+      return;
+    }
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) throw new Error(`hashState: ${describe(value)} at ${where}`);
+    const layout = layoutOf(Object.keys(value));
+    const values = Object.values(value);
+    h.reserve(2);
+    h.buffer[h.length++] = TAG_OBJECT;
+    h.buffer[h.length++] = values.length;
+    for (let i = 0; i < values.length; i++) {
+      h.reserve(1);
+      h.buffer[h.length++] = layout.words[i]!;
+      feedFlat(h, values[layout.order[i]!], depth + 1, where);
+    }
+    return;
+  }
+  h.reserve(4);
+  feedPrimitive(h, value, where);
 }
 
 /**
@@ -369,6 +465,52 @@ function wordOfKey(key: string): number {
     h ^= h >>> 15;
   }
   return fmix32(h);
+}
+
+/** How to read an object's values in hash order: `order[i]` indexes Object.values; `words[i]` is that key's word. */
+interface Layout {
+  keys: string[];
+  order: number[];
+  words: number[];
+}
+
+/** Layouts of small fixed shapes seen before, by first key (objects of one shape list their keys alike). Bounded. */
+const layouts = new Map<string, Layout[]>();
+let layoutCount = 0;
+
+function layoutOf(keys: string[]): Layout {
+  const small = keys.length > 0 && keys.length <= MAX_SHAPE_KEYS;
+  const known = small ? layouts.get(keys[0]!) : undefined;
+  if (known) {
+    for (const layout of known) {
+      const k = layout.keys;
+      if (k.length !== keys.length) continue;
+      let same = true;
+      for (let i = 1; i < k.length; i++) {
+        if (k[i] !== keys[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return layout;
+    }
+  }
+  const order = keys.map((_, i) => i);
+  let ordered = true;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      ordered = false;
+      break;
+    }
+  }
+  if (!ordered) order.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
+  const layout = { keys, order, words: order.map((i) => wordOfKey(keys[i]!)) };
+  if (small && layoutCount < 1024 && (known?.length ?? 0) < 8) {
+    layoutCount++;
+    if (known) known.push(layout);
+    else layouts.set(keys[0]!, [layout]);
+  }
+  return layout;
 }
 
 /** Set by `containerDigest`: whether the digest it returned may be memoized (the subtree is wholly frozen). */
@@ -385,41 +527,24 @@ function containerDigest(value: object, depth: number, where: string): Digest {
   const start = h.begin();
   let cacheable = Object.isFrozen(value);
   const isArray = Array.isArray(value);
-  const keys = isArray ? null : sortedKeys(value);
-  const n = keys === null ? (value as unknown[]).length : keys.length;
+  // Objects: all values in one native call, read in key order through the shape's layout (no keyed loads).
+  const layout = isArray ? null : layoutOf(Object.keys(value));
+  const values = isArray ? (value as unknown[]) : Object.values(value);
+  const n = values.length;
   // Per entry at most a key word and four words (a digest or a number); strings reserve their own room.
   h.reserve(2 + 5 * n);
   h.buffer[h.length++] = isArray ? TAG_ARRAY : TAG_OBJECT;
   h.buffer[h.length++] = n;
   for (let i = 0; i < n; i++) {
     let child: unknown;
-    if (keys === null) {
+    if (layout === null) {
       if (!(i in value)) throw new Error(`hashState: hole in array at ${where}[${i}]`);
-      child = (value as unknown[])[i];
+      child = values[i];
     } else {
-      const key = keys[i]!;
-      h.buffer[h.length++] = wordOfKey(key);
-      child = (value as Record<string, unknown>)[key];
+      h.buffer[h.length++] = layout.words[i]!;
+      child = values[layout.order[i]!];
     }
-    if (typeof child === 'number') h.number(child, where);
-    else if (typeof child === 'string') h.string(child);
-    else if (child === null) h.buffer[h.length++] = TAG_NULL;
-    else if (child === true) h.buffer[h.length++] = TAG_TRUE;
-    else if (child === false) h.buffer[h.length++] = TAG_FALSE;
-    else if (typeof child === 'object') {
-      if (!Array.isArray(child)) {
-        const proto = Object.getPrototypeOf(child);
-        if (proto !== Object.prototype && proto !== null) throw new Error(`hashState: ${describe(child)} at ${where}`);
-      }
-      const d = containerDigest(child, depth + 1, where);
-      if (!lastCacheable) cacheable = false;
-      // The child's own words were dropped by its finish, so room reserved above is still there.
-      const b = h.buffer;
-      b[h.length++] = d[0];
-      b[h.length++] = d[1];
-      b[h.length++] = d[2];
-      b[h.length++] = d[3];
-    } else throw new Error(`hashState: unsupported value of type ${typeof child} at ${where}`);
+    if (!feedChild(h, child, depth, where)) cacheable = false;
     // A string may have grown the buffer past what was reserved for the rest of this container: re-reserve.
     if (typeof child === 'string') h.reserve(5 * (n - i));
   }
@@ -427,4 +552,30 @@ function containerDigest(value: object, depth: number, where: string): Digest {
   if (cacheable) frozenDigests.set(value, d);
   lastCacheable = cacheable;
   return d;
+}
+
+/** Appends a container's child: a primitive's words or a nested container's digest. Returns whether memoizable. */
+function feedChild(h: WordHasher, child: unknown, depth: number, where: string): boolean {
+  if (child === null || typeof child !== 'object') {
+    feedPrimitive(h, child, where);
+    return true;
+  }
+  if (!Array.isArray(child)) {
+    const proto = Object.getPrototypeOf(child);
+    if (proto !== Object.prototype && proto !== null) throw new Error(`hashState: ${describe(child)} at ${where}`);
+  }
+  const d = containerDigest(child, depth + 1, where);
+  // The child's own words were dropped by its finish, so room reserved by the caller is still there.
+  h.digest(d);
+  return lastCacheable;
+}
+
+/** Appends a primitive (the caller reserved four words; a string reserves its own). */
+function feedPrimitive(h: WordHasher, value: unknown, where: string): void {
+  if (typeof value === 'number') h.number(value, where);
+  else if (typeof value === 'string') h.string(value);
+  else if (value === null) h.buffer[h.length++] = TAG_NULL;
+  else if (value === true) h.buffer[h.length++] = TAG_TRUE;
+  else if (value === false) h.buffer[h.length++] = TAG_FALSE;
+  else throw new Error(`hashState: unsupported value of type ${typeof value} at ${where}`);
 }

@@ -13,7 +13,9 @@ export function postLedger(
   const amount = Math.round(amountUsd);
   if (amount === 0) return;
   editRow(draft.companies, companyId).cashUsd += amount;
-  draft.ledger.push({ companyId, category, sourceId, amountUsd: amount, memo });
+  // Only the player's books are shown entry by entry; rivals' entries keep their category and source, not the text
+  // (a rival posts most of the ~200 entries a quarter, and their text was most of the hashing work of a turn).
+  draft.ledger.push({ companyId, category, sourceId, amountUsd: amount, memo: companyId === draft.playerId ? memo : '' });
 }
 
 /** Sum of ledger entries matching a company and a category prefix (e.g. 'revenue:'). */

@@ -373,6 +373,7 @@ export interface LedgerEntry {
   /** What caused it: a deployment, facility, contract, order, loan or tier id. */
   sourceId: Id;
   amountUsd: number;
+  /** What it was, in words, for the player's own entries; '' for rivals' (only the player's books are shown by entry). */
   memo: string;
 }
 

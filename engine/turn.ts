@@ -3,7 +3,7 @@
  * private copy of the state, then builds the next frozen state with structural sharing (turnCommit.ts) and stores
  * the hash of the whole canonical state (computed with `hash` blank).
  */
-import { hashState } from './hash';
+import { hashGameState } from './stateHash';
 import type { GameState } from './state';
 import { SYSTEMS } from './systems/order';
 import { cloneForTurn, deepFreeze, reconcile } from './turnCommit';
@@ -25,7 +25,7 @@ export function endTurn(state: GameState): GameState {
   // The turn's new records are never equal to last turn's at the same index: freeze them instead of comparing.
   for (const key of APPEND_ONLY_KEYS) deepFreeze(work[key]);
   const next = reconcile(state, work);
-  return Object.freeze({ ...next, hash: hashState(next) });
+  return Object.freeze({ ...next, hash: hashGameState(next) });
 }
 
 /**
@@ -41,5 +41,5 @@ export function runOnWorkingCopy(state: GameState, step: (work: GameState) => vo
 
 /** The state's own hash recomputed (the `hash` field blanked), to check a state against its stored hash. */
 export function computeStateHash(state: GameState): string {
-  return hashState({ ...state, hash: '' });
+  return hashGameState({ ...state, hash: '' });
 }

@@ -227,3 +227,29 @@ describe('hashState memo of frozen subtrees', () => {
     expect(hashState({ x: 0 })).toBe(hashState({ x: -0 }));
   });
 });
+
+describe('hashState with flat keys (records rebuilt whole every turn)', () => {
+  const value = () => ({ log: [{ who: 'a', usd: 1.5 }, { who: 'b', usd: -2 }], table: { x: { n: 1 } }, n: 3 });
+
+  it('is a function of content: equal values hash alike, a change deep inside a flat key changes the hash', () => {
+    const flat = { flatKeys: ['log'] };
+    expect(hashState(value(), flat)).toBe(hashState(value(), flat));
+    const changed = value();
+    changed.log[1]!.usd = -2.5;
+    expect(hashState(changed, flat)).not.toBe(hashState(value(), flat));
+    const moved = value();
+    moved.table.x.n = 2;
+    expect(hashState(moved, flat)).not.toBe(hashState(value(), flat));
+  });
+
+  it('is its own encoding (tagged), not the Merkle digest of the same key', () => {
+    expect(hashState(value(), { flatKeys: ['log'] })).not.toBe(hashState(value()));
+    // Keys absent from the value change nothing.
+    expect(hashState(value(), { flatKeys: ['absent'] })).toBe(hashState(value()));
+  });
+
+  it('rejects what is not JSON inside a flat key, with its path', () => {
+    expect(() => hashState({ log: [{ usd: Number.NaN }] }, { flatKeys: ['log'] })).toThrow(/^hashState: non-finite number at \$\.log/);
+    expect(() => hashState({ log: [new Map()] }, { flatKeys: ['log'] })).toThrow(/^hashState: non-plain object \(Map\)/);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { postLedger, sumLedger } from '../../engine/ledger';
-import { PLAYER, edit, newGame } from './support/game';
+import { NEOCLOUD, PLAYER, edit, newGame } from './support/game';
 
 describe('ledger', () => {
   it('posts a whole-dollar entry and moves cash by exactly that amount', () => {
@@ -8,6 +8,13 @@ describe('ledger', () => {
     const after = edit(state, (d) => postLedger(d, PLAYER, 'cost:power:spot', 'quebec', -1234.6, 'test'));
     expect(after.ledger).toEqual([{ companyId: PLAYER, category: 'cost:power:spot', sourceId: 'quebec', amountUsd: -1235, memo: 'test' }]);
     expect(after.companies.byId[PLAYER]!.cashUsd).toBe(state.companies.byId[PLAYER]!.cashUsd - 1235);
+  });
+
+  it('keeps the text of the player\'s entries only: a rival\'s entry has its category, source and amount', () => {
+    const state = newGame();
+    const after = edit(state, (d) => postLedger(d, NEOCLOUD, 'cost:power:spot', 'texas', -10, 'spot power at Texas'));
+    expect(after.ledger).toEqual([{ companyId: NEOCLOUD, category: 'cost:power:spot', sourceId: 'texas', amountUsd: -10, memo: '' }]);
+    expect(after.companies.byId[NEOCLOUD]!.cashUsd).toBe(state.companies.byId[NEOCLOUD]!.cashUsd - 10);
   });
 
   it('skips amounts that round to zero, so no empty lines reach the UI', () => {

@@ -82,7 +82,7 @@ export class SiteLayer implements MapLayer, AnimatedLayer {
     this.removedLastSync = [];
     // Everything a marker shows comes from these; immer keeps them identical when nothing in them changed.
     if (
-      prev && prev.sites === next.sites && prev.facilities === next.facilities && prev.deployments === next.deployments &&
+      prev && prev.sites === next.sites && prev.facilities === next.facilities && prev.deployments === next.deployments && prev.deploymentOps === next.deploymentOps &&
       prev.contracts === next.contracts && prev.companies === next.companies && prev.playerId === next.playerId &&
       prev.turn === next.turn
     ) return;

@@ -31,7 +31,8 @@ describe('training contracts', () => {
     const c = q1.trainingContracts.byId['tc-a']!;
     expect(c).toMatchObject({ status: 'awarded', awardedTo: NEOCLOUD, priceUsdPerHour: 3.2, startTurn: 1, endTurn: 3 });
     expect(entries(q1.ledger, NEOCLOUD, 'revenue:training')).toEqual([
-      { companyId: NEOCLOUD, category: 'revenue:training', sourceId: 'tc-a', amountUsd: 3_200_000, memo: '1.00M H100e-hours for Aleph Labs at $3.20/h (contract)' },
+      // A rival's entry: category and source, no text (only the player's books are shown entry by entry).
+      { companyId: NEOCLOUD, category: 'revenue:training', sourceId: 'tc-a', amountUsd: 3_200_000, memo: '' },
     ]);
     expect(q1.training.contractH100eHoursByCompany).toEqual({ [NEOCLOUD]: 1_000_000 });
     expect(q1.report.some((r) => r.companyId === PLAYER && r.text.includes('Lost training contract tc-a from Aleph Labs to Stratus GPU Cloud at $3.20/h (you bid $3.50/h)'))).toBe(true);
@@ -108,7 +109,7 @@ describe('training contracts', () => {
     const after = runSystem(resolve(s), runTrainingMarket);
     expect(after.training.lastOfferedH100eHours).toBeCloseTo(2 * 2_190_000 - 1_000_000, 3);
     const spot = entries(after.ledger, NEOCLOUD, 'revenue:training').filter((e) => e.sourceId === 'training');
-    expect(spot[0]!.memo).toMatch(/^1\.19M H100e-hours at/);
+    expect(spot[0]!.amountUsd).toBeGreaterThan(0);
   });
 
   it('post contracts from the training stream, some of them echoes of a real request, with identical terms', () => {
