@@ -8,12 +8,26 @@ export function deploymentOps(state: GameState, deploymentId: Id): DeploymentOps
   return state.deploymentOps[deploymentId] ?? IDLE;
 }
 
-/** The writable figures of a deployment for the quarter being played (created at zero). */
+/**
+ * The writable figures of a deployment for the quarter being played (created at zero). The record and its entries
+ * may be frozen, shared with the previous state: they are copied on first write (inside a command they are drafts).
+ */
 export function writableOps(draft: GameState, deploymentId: Id): DeploymentOps {
+  if (Object.isFrozen(draft.deploymentOps)) draft.deploymentOps = { ...draft.deploymentOps };
   let ops = draft.deploymentOps[deploymentId];
-  if (!ops) {
-    ops = { throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0 };
-    draft.deploymentOps[deploymentId] = ops;
-  }
+  if (!ops) ops = { throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0 };
+  else if (Object.isFrozen(ops)) ops = { ...ops };
+  else return ops;
+  draft.deploymentOps[deploymentId] = ops;
   return ops;
+}
+
+/**
+ * Starts the quarter's figures afresh: every deployment at zero, in id order (so the record's keys stay sorted).
+ * Power, the markets and operations then fill in this quarter's throttle, use and energy.
+ */
+export function resetOps(draft: GameState): void {
+  const fresh: Record<Id, DeploymentOps> = {};
+  for (const id of draft.deployments.ids) fresh[id] = { throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0 };
+  draft.deploymentOps = fresh;
 }

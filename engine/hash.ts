@@ -446,7 +446,7 @@ function feedFlat(h: WordHasher, value: unknown, depth: number, where: string): 
     for (let i = 0; i < values.length; i++) {
       h.reserve(1);
       h.buffer[h.length++] = layout.words[i]!;
-      feedFlat(h, values[layout.order[i]!], depth + 1, where);
+      feedFlat(h, values[layout.order === null ? i : layout.order[i]!], depth + 1, where);
     }
     return;
   }
@@ -456,21 +456,30 @@ function feedFlat(h: WordHasher, value: unknown, depth: number, where: string): 
 
 /**
  * An object key as one hash word: a 32-bit multiply-xorshift hash of its UTF-16 code units, finalized with
- * Murmur's fmix32. Computed inline (faster than a memo lookup for id-like keys, which are many and short-lived).
+ * Murmur's fmix32. Memoized (ids are keys of tables and recur every turn); bounded.
  */
+const keyWords = new Map<string, number>();
+
 function wordOfKey(key: string): number {
+  const known = keyWords.get(key);
+  if (known !== undefined) return known;
   let h = 0x9747b28c ^ key.length;
   for (let i = 0; i < key.length; i++) {
     h = Math.imul(h ^ key.charCodeAt(i), 0x5bd1e995);
     h ^= h >>> 15;
   }
-  return fmix32(h);
+  const word = fmix32(h);
+  if (keyWords.size < 1 << 16) keyWords.set(key, word);
+  return word;
 }
 
-/** How to read an object's values in hash order: `order[i]` indexes Object.values; `words[i]` is that key's word. */
+/**
+ * How to read an object's values in hash order: `order[i]` indexes Object.values (null: already in key order);
+ * `words[i]` is that key's word.
+ */
 interface Layout {
   keys: string[];
-  order: number[];
+  order: number[] | null;
   words: number[];
 }
 
@@ -495,7 +504,6 @@ function layoutOf(keys: string[]): Layout {
       if (same) return layout;
     }
   }
-  const order = keys.map((_, i) => i);
   let ordered = true;
   for (let i = 1; i < keys.length; i++) {
     if (keys[i - 1]! > keys[i]!) {
@@ -503,8 +511,14 @@ function layoutOf(keys: string[]): Layout {
       break;
     }
   }
-  if (!ordered) order.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
-  const layout = { keys, order, words: order.map((i) => wordOfKey(keys[i]!)) };
+  let order: number[] | null = null;
+  const words = new Array<number>(keys.length);
+  if (ordered) for (let i = 0; i < keys.length; i++) words[i] = wordOfKey(keys[i]!);
+  else {
+    order = keys.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
+    for (let i = 0; i < keys.length; i++) words[i] = wordOfKey(keys[order[i]!]!);
+  }
+  const layout = { keys, order, words };
   if (small && layoutCount < 1024 && (known?.length ?? 0) < 8) {
     layoutCount++;
     if (known) known.push(layout);
@@ -542,7 +556,7 @@ function containerDigest(value: object, depth: number, where: string): Digest {
       child = values[i];
     } else {
       h.buffer[h.length++] = layout.words[i]!;
-      child = values[layout.order[i]!];
+      child = values[layout.order === null ? i : layout.order[i]!];
     }
     if (!feedChild(h, child, depth, where)) cacheable = false;
     // A string may have grown the buffer past what was reserved for the rest of this container: re-reserve.

@@ -313,9 +313,15 @@ function ppaTopUps(state: GameState, companyId: Id, p: GrowthParams): Command[] 
     bySite[f.siteId]!.facilityMw += f.capacityMw;
     bySite[f.siteId]!.drawMw += committed[f.id] ?? 0;
   }
+  // Contracted MW per site in one pass (what contractedMw computes for one site).
+  const contracted: Record<Id, number> = {};
+  for (const id of state.contracts.ids) {
+    const c = state.contracts.byId[id]!;
+    if (c.companyId === companyId && c.startTurn <= state.turn && state.turn < c.endTurn) contracted[c.siteId] = (contracted[c.siteId] ?? 0) + c.mw;
+  }
   for (const siteId of Object.keys(bySite).sort()) {
     const { facilityMw, drawMw } = bySite[siteId]!;
-    const have = contractedMw(state, companyId, siteId, state.turn);
+    const have = contracted[siteId] ?? 0;
     const want = Math.min(facilityMw, drawMw * p.ppaShare);
     const gap = Math.floor(want - have);
     if (gap >= 2) commands.push({ type: 'power/signPpa', siteId, mw: gap, termQuarters: 40 });

@@ -10,15 +10,14 @@ import { nextNormal, type RngState } from '../math/rng';
 import { onsiteMwByCompanySite } from '../onsitePower';
 import { editRow, removeRow } from '../table';
 import type { GameState, Id } from '../state';
-import { deploymentOps, writableOps } from '../deploymentOps';
+import { deploymentOps, resetOps, writableOps } from '../deploymentOps';
 
 /** Seasonal price multipliers for Q1..Q4 (winter heating, spring hydro, summer cooling peak, autumn). */
 const SEASONAL = [1.04, 0.94, 1.1, 0.97] as const;
 
 export function runPower(draft: GameState): void {
-  // Every deployment's operating figures are rewritten this quarter (power, markets, operations); creating them
-  // here in id order keeps the record's keys sorted, so hashing it never sorts.
-  for (const id of draft.deployments.ids) writableOps(draft, id);
+  // Every deployment's operating figures are this quarter's (power, markets, operations): start them afresh.
+  resetOps(draft);
   const quarterIndex = (draft.start.quarter - 1 + draft.turn) % 4;
   const loadBySite = aiLoadBySite(draft);
   const regional = regionTightness(draft, loadBySite);
