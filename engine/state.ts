@@ -767,7 +767,7 @@ export interface SupplyQuarter {
 export interface SupplyChain {
   /** The GPU vendor company that makes the `source: 'incumbent'` chips. */
   incumbentCompanyId: Id;
-  foundry: { name: string; lon: number; lat: number; nodes: Table<FoundryNode> };
+  foundry: { name: string; lon: number; lat: number; nodes: Table<Frozen<FoundryNode>> };
   packaging: {
     name: string;
     lon: number;
@@ -781,8 +781,8 @@ export interface SupplyChain {
     priceUsdPerWafer: number;
   };
   hbm: {
-    suppliers: Table<HbmSupplier>;
-    ltas: Table<HbmLta>;
+    suppliers: Table<Frozen<HbmSupplier>>;
+    ltas: Table<Frozen<HbmLta>>;
     /** HBM other chip makers (outside the game) want each quarter (GB), and its growth. */
     otherDemandGb: number;
     otherDemandGrowthPerQuarter: number;

@@ -7,7 +7,7 @@ import { formatCount, formatUsd } from './format';
 import { newId } from './ids';
 import type { Scenario } from './scenario/schema';
 import type { ChipModel, GameState, HbmSupplier, Id, SupplyChain } from './state';
-import { emptyTable, insertRow } from './table';
+import { editRow, emptyTable, insertRow } from './table';
 
 /** An LTA's first delivery comes at least this many quarters after signing. */
 export const LTA_MIN_LEAD_QUARTERS = 2;
@@ -162,7 +162,8 @@ export function startHbmYieldCrisis(draft: GameState, supplierId: Id | undefined
   }
   if (!supplier) return 'No HBM supplier hit.';
   const before = hbmOutputGb(supplier);
-  supplier.shockFactor = factor;
-  supplier.shockUntilTurn = draft.turn + quarters;
-  return `${supplier.name} (${supplier.country}) HBM output ×${factor} for ${quarters} quarter(s): ${formatCount(before)} → ${formatCount(hbmOutputGb(supplier))} GB this quarter; LTAs with it deliver pro rata.`;
+  const hit = editRow(supply.hbm.suppliers, supplier.id);
+  hit.shockFactor = factor;
+  hit.shockUntilTurn = draft.turn + quarters;
+  return `${supplier.name} (${supplier.country}) HBM output ×${factor} for ${quarters} quarter(s): ${formatCount(before)} → ${formatCount(hbmOutputGb(hit))} GB this quarter; LTAs with it deliver pro rata.`;
 }

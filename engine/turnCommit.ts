@@ -8,7 +8,7 @@
 
 /**
  * The private working copy of a state for one turn. `staticKeys` are shared, `shareKeys` (arrays of immutable
- * records) copied shallowly, tables (`{ byId, ids }`) copied shallowly with their frozen rows shared — a system
+ * records) copied shallowly, tables (`{ byId, ids }`, at any depth) copied shallowly with their frozen rows shared — a system
  * that writes a row takes a private copy first with `editRow` (engine/table.ts), and the types make a direct write
  * a compile error — and everything else deep-copied.
  */
@@ -18,8 +18,7 @@ export function cloneForTurn<T extends object>(state: T, shareKeys: readonly str
     const value = (state as Record<string, unknown>)[key];
     if (staticKeys.includes(key)) out[key] = value;
     else if (shareKeys.includes(key)) out[key] = Array.isArray(value) ? value.slice() : value;
-    else if (isTable(value)) out[key] = shallowTable(value);
-    else out[key] = deepClone(value);
+    else out[key] = cloneWorking(value);
   }
   return out as T;
 }
@@ -43,6 +42,20 @@ function shallowTable(table: AnyTable): AnyTable {
     byId[id] = Object.isFrozen(row) ? row : deepClone(row);
   }
   return { byId, ids: table.ids.slice() };
+}
+
+/** The working copy of a value: tables (at any depth) share their frozen rows, everything else is copied. */
+function cloneWorking(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (isTable(value)) return shallowTable(value);
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneWorking(value[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = cloneWorking((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 /** Deep copy of plain JSON data. */

@@ -39,7 +39,7 @@ export function runSupply(draft: GameState): void {
   if (!supply) return deliverUnconstrained(draft);
   for (const id of supply.hbm.suppliers.ids) {
     const s = supply.hbm.suppliers.byId[id]!;
-    if (s.shockFactor !== 1 && draft.turn >= s.shockUntilTurn) s.shockFactor = 1;
+    if (s.shockFactor !== 1 && draft.turn >= s.shockUntilTurn) editRow(supply.hbm.suppliers, id).shockFactor = 1;
   }
   const lines = dueLines(draft, supply);
   const pools = allocateFoundryAndPackaging(draft, supply, lines);
@@ -148,8 +148,9 @@ function runHbmMarket(draft: GameState, supply: SupplyChain, lines: Line[]): Rec
       hbm.stockGb[l.companyId] = (hbm.stockGb[l.companyId] ?? 0) + gb;
       postLedger(draft, l.companyId, 'cost:chips:hbm', l.id, -gb * l.priceUsdPerGb, `${formatCount(gb)} GB HBM from ${supplier.name} under LTA at $${l.priceUsdPerGb}/GB${ratio < 1 ? ` (${formatPct(ratio, 0)} of contract: yield crisis)` : ''}`);
     }
-    supplier.lastOutputGb = output;
-    supplier.lastLtaGb = delivered;
+    const written = editRow(hbm.suppliers, sid);
+    written.lastOutputGb = output;
+    written.lastLtaGb = delivered;
     outputGb += output;
     spotPoolGb += output - delivered;
     priceWeighted += output * supplier.priceUsdPerGb;
@@ -282,7 +283,7 @@ function unitsFor(line: Line, hbmFill: number, pools: Pools): number {
 /** Next quarter's capacities and demand: growth eases to its long-run rate; packaging follows its path. */
 function advance(draft: GameState, supply: SupplyChain): void {
   for (const id of supply.hbm.suppliers.ids) {
-    const s = supply.hbm.suppliers.byId[id]!;
+    const s = editRow(supply.hbm.suppliers, id);
     s.capacityGbPerQuarter = Math.round(s.capacityGbPerQuarter * s.growthPerQuarter);
     s.growthPerQuarter += (s.longRunGrowthPerQuarter - s.growthPerQuarter) * SUPPLY_TREND_EASING;
   }
@@ -293,7 +294,7 @@ function advance(draft: GameState, supply: SupplyChain): void {
   o.packagingWafersPerQuarter = Math.round(o.packagingWafersPerQuarter * o.growthPerQuarter);
   o.growthPerQuarter += (o.longRunGrowthPerQuarter - o.growthPerQuarter) * SUPPLY_TREND_EASING;
   for (const id of supply.foundry.nodes.ids) {
-    const n = supply.foundry.nodes.byId[id]!;
+    const n = editRow(supply.foundry.nodes, id);
     n.waferStartsPerQuarter = Math.round(n.waferStartsPerQuarter * n.growthPerQuarter);
   }
   supply.packaging.wafersPerQuarter = packagingCapacityWafers(supply, draft.turn + 1);
