@@ -45,49 +45,13 @@ function quoteKey(k: string): string {
   return r;
 }
 
-/**
- * Key orders seen before, by first key: objects of one shape list their keys in the same insertion order, so after
- * the first object of a shape the sorted order is found by comparing key lists instead of sorting. Bounded.
- */
-const shapes = new Map<string, { keys: string[]; sorted: string[] }[]>();
 const MAX_SHAPE_KEYS = 48;
-let shapeCount = 0;
 
-/** Own enumerable string keys in code-unit order; sorting is skipped if already ordered or the shape is known. */
+/** Own enumerable string keys in code-unit order (through the object's cached layout, so known shapes never sort). */
 function sortedKeys(obj: object): string[] {
   const keys = Object.keys(obj);
-  let ordered = true;
-  for (let i = 1; i < keys.length; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) {
-      ordered = false;
-      break;
-    }
-  }
-  if (ordered) return keys;
-  // Records keyed by ids vary in their key sets: only small fixed shapes are worth remembering.
-  if (keys.length > MAX_SHAPE_KEYS) return keys.sort();
-  const known = shapes.get(keys[0]!);
-  if (known) {
-    for (const shape of known) {
-      const k = shape.keys;
-      if (k.length !== keys.length) continue;
-      let same = true;
-      for (let i = 0; i < k.length; i++) {
-        if (k[i] !== keys[i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return shape.sorted;
-    }
-  }
-  const sorted = keys.slice().sort();
-  if (shapeCount < 1024 && (known?.length ?? 0) < 8) {
-    shapeCount++;
-    if (known) known.push({ keys, sorted });
-    else shapes.set(keys[0]!, [{ keys, sorted }]);
-  }
-  return sorted;
+  const { order } = layoutOf(keys);
+  return order === null ? keys : order.map((i) => keys[i]!);
 }
 
 /** True if every element is a finite number (then native JSON.stringify output is identical). */
