@@ -29,20 +29,21 @@ export function formIn(page: Page, name: string): Locator {
   return page.getByRole('form', { name });
 }
 
-/** The map canvas is WebGL (the renderer the map reports and the canvas's own context) and shows a picture. */
-export async function expectMapRendered(page: Page): Promise<void> {
-  const layer = page.locator('.map-layer');
+/** The map canvas in `container` (the game screen's by default) is WebGL (the renderer the map reports and the
+ * canvas's own context) and shows a picture. */
+export async function expectMapRendered(page: Page, container = '.map-layer'): Promise<void> {
+  const layer = page.locator(container);
   await expect(layer).toHaveAttribute('data-renderer', 'webgl');
-  const contextType = await page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.map-layer canvas');
+  const contextType = await page.evaluate((selector) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`${selector} canvas`);
     if (!canvas) return 'no canvas';
     if (canvas.getContext('webgl2')) return 'webgl2';
     if (canvas.getContext('webgl')) return 'webgl';
     return 'other';
-  });
+  }, container);
   expect(['webgl2', 'webgl']).toContain(contextType);
   // Sample the rendered pixels: a screenshot of the canvas, decoded in the page (no image library needed).
-  const png = await page.locator('.map-layer canvas').screenshot();
+  const png = await page.locator(`${container} canvas`).screenshot();
   const stats = await page.evaluate(async (dataUrl) => {
     const img = new Image();
     img.src = dataUrl;

@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { SHOTS, expectReport, formIn, kpi, watchPage } from './helpers';
+import { SHOTS, expectMapRendered, expectReport, formIn, kpi, watchPage } from './helpers';
 
 test('continue, save, load, replay and compare a game', async ({ page }) => {
   const watch = await watchPage(page);
@@ -18,10 +18,14 @@ test('continue, save, load, replay and compare a game', async ({ page }) => {
   await page.getByLabel('Mid (70B) price, USD per million tokens').fill('0.5');
   await page.getByRole('button', { name: 'Set prices' }).click();
   await expect(formIn(page, 'Your prices').getByRole('status')).toContainText('Mid (70B) price set to $0.5');
+  /** The cash the KPI bar showed once each quarter had closed, for the replay to match. */
+  const cashAfter: string[] = [];
   for (const quarter of ['2024 Q1', '2024 Q2']) {
     await page.getByRole('button', { name: 'End turn' }).click();
     await (await expectReport(page, quarter)).getByRole('button', { name: 'Continue' }).click();
+    cashAfter.push((await kpi(page, 'cash').textContent())!);
   }
+  expect(cashAfter[0]).not.toBe(cashAfter[1]);
   await expect(kpi(page, 'quarter')).toHaveText('2024 Q3');
 
   // Save game: the browser downloads a .tpw file.
@@ -60,10 +64,39 @@ test('continue, save, load, replay and compare a game', async ({ page }) => {
   await page.getByRole('button', { name: 'Open the last autosave' }).click();
   await expect(page.getByText('The last autosave: 2 turns verified (seed 77).')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Decisions in 2024 Q1' })).toContainText('Mid (70B) price $0.50 per M tokens');
+  // The KPI bar and the map show the replayed quarter: the same figures the player saw when it closed.
+  const replay = page.locator('.replay-screen');
+  const replayKpi = (id: string) => replay.locator(`.kpi-${id} .kpi-value`);
+  await expect(replayKpi('quarter')).toHaveText('2024 Q1');
+  await expect(replayKpi('cash')).toHaveText(cashAfter[0]!);
+  await expectMapRendered(page, '.replay-map');
   await page.getByRole('button', { name: 'Next turn' }).click();
   await expect(page.getByRole('region', { name: 'Results of 2024 Q2' })).toContainText('Your operations');
+  await expect(replayKpi('quarter')).toHaveText('2024 Q2');
+  await expect(replayKpi('cash')).toHaveText(cashAfter[1]!);
   await page.screenshot({ path: `${SHOTS}/11-replay.png` });
+
+  // Speeds, from the keyboard: start at 0.5× (3.2 s per quarter), switch to 4× while playing; the next quarter comes
+  // 0.4 s later, well before the 3.2 s (or 1.6 s at 1×) it would take if the change waited or did nothing.
+  const slider = page.getByLabel('Turn', { exact: true });
+  const speed = page.getByRole('radiogroup', { name: 'Replay speed' });
+  const speedLabel = replay.locator('.replay-speed-label');
+  await expect(speed.getByRole('radio', { name: '1×' })).toBeChecked();
+  await expect(speedLabel).toHaveText('1.6 s per quarter');
+  await speed.getByRole('radio', { name: '1×' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(speedLabel).toHaveText('3.2 s per quarter');
+  await page.getByRole('button', { name: 'Play' }).click(); // at the last turn, Play starts over from the first
+  await expect(slider).toHaveValue('1');
+  await speed.getByRole('radio', { name: '0.5×' }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(speed.getByRole('radio', { name: '4×' })).toBeChecked();
+  await expect(speedLabel).toHaveText('0.4 s per quarter');
+  await expect(slider).toHaveValue('2', { timeout: 1_200 });
+  await expect(replayKpi('quarter')).toHaveText('2024 Q2');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible(); // stopped at the last turn
   await page.getByRole('button', { name: '← Back' }).click();
+  await expect(page.locator('.replay-map canvas')).toHaveCount(0); // the map and its WebGL context are gone
 
   // Compare: the autosave and the saved file are the same game.
   await page.getByRole('button', { name: 'Compare' }).click();

@@ -23,6 +23,8 @@ export class KpiBar {
   readonly el: HTMLElement;
   private kpis: Record<string, Kpi> = {};
   private state!: GameState;
+  /** 'closed': the state is read as the quarter just closed (the replay viewer), not the quarter being played. */
+  private view: 'live' | 'closed' = 'live';
 
   constructor() {
     const make = (id: string, label: string, tip: (s: GameState) => Node): HTMLElement => {
@@ -34,7 +36,7 @@ export class KpiBar {
       return el;
     };
     this.el = h('div', { class: 'kpi-bar', role: 'group', 'aria-label': 'Key figures' },
-      make('quarter', 'Quarter', (s) => quarterTip(s)),
+      make('quarter', 'Quarter', (s) => quarterTip(s, this.view)),
       make('cash', 'Cash', (s) => cashTip(s)),
       make('revenue', 'Revenue', (s) => revenueTip(s)),
       make('margin', 'Gross margin', (s) => marginTip(s)),
@@ -44,8 +46,10 @@ export class KpiBar {
     );
   }
 
-  update(state: GameState): void {
+  /** `view` 'closed' labels the quarter that just ended (turn `state.turn`) instead of the one being played. */
+  update(state: GameState, view: 'live' | 'closed' = 'live'): void {
     this.state = state;
+    this.view = view;
     const m = lastMetrics(state);
     const prev = previousMetrics(state);
     /** `tone`: whether the change is good for the player (colour); the arrow shows its direction. */
@@ -55,7 +59,8 @@ export class KpiBar {
       replace(k.sub, sub);
       k.sub.className = `kpi-sub${tone ? ` is-${tone}` : ''}`;
     };
-    set('quarter', quarterNow(state), `Turn ${Math.min(state.turn + 1, state.lengthTurns)} of ${state.lengthTurns}`);
+    if (view === 'closed') set('quarter', quarterOf(state, state.turn - 1), `Turn ${state.turn} of ${state.lengthTurns} · closed`);
+    else set('quarter', quarterNow(state), `Turn ${Math.min(state.turn + 1, state.lengthTurns)} of ${state.lengthTurns}`);
     const me = player(state);
     const spent = m ? me.cashUsd - m.cashUsd : 0;
     if (spent !== 0) set('cash', formatUsd(me.cashUsd), `${arrow(spent)}${formatSignedUsd(spent)} this turn`);
@@ -106,9 +111,10 @@ function tipNote(text: string): HTMLElement {
   return h('p', { class: 'tip-note' }, text);
 }
 
-function quarterTip(s: GameState): HTMLElement {
+function quarterTip(s: GameState, view: 'live' | 'closed'): HTMLElement {
   const m = lastMetrics(s);
-  return tipBox(`${quarterNow(s)} · turn ${Math.min(s.turn + 1, s.lengthTurns)} of ${s.lengthTurns}`,
+  const title = view === 'closed' ? `${quarterOf(s, s.turn - 1)} · turn ${s.turn} of ${s.lengthTurns}, closed` : `${quarterNow(s)} · turn ${Math.min(s.turn + 1, s.lengthTurns)} of ${s.lengthTurns}`;
+  return tipBox(title,
     tipNote(`The game ends after ${quarterOf(s, s.lengthTurns - 1)}. One turn is one quarter.`),
     tipTable('Goals', s.victory.map((c) => [c.atTurn ? `${c.label} (by ${quarterOf(s, c.atTurn - 1)})` : c.label, m ? goalValue(s, m, c.metric) : '—'] as [string, string])));
 }
