@@ -1,6 +1,7 @@
 /**
  * The game screen: the world map filling the background, the KPI bar, the panel rail and drawer (one panel per
- * command domain, plus charts), the events ticker, Undo and End turn, and the turn-report / game-over / menu dialogs.
+ * command domain, plus charts), the events ticker, Undo and End turn, the tutorial card of a guided scenario, and the
+ * turn-report / game-over / menu dialogs.
  * Owns the keyboard shortcuts while visible and keeps focus where a keyboard-only player expects it.
  */
 import type { Command, GameState } from '../../../engine/index';
@@ -26,6 +27,7 @@ import { TrainingPanel } from './panels/TrainingPanel';
 import { lastMetrics, quarterNow, quarterOf } from './selectors';
 import { formatPct, formatUsd } from '../format';
 import { TurnReportDialog } from './TurnReportDialog';
+import { TutorialCard } from './TutorialCard';
 
 /** Screen pixels one pan key press moves the map. */
 const PAN_STEP_PX = 120;
@@ -50,6 +52,8 @@ export class GameScreen implements Screen, GameContext {
   private kpis = new KpiBar();
   private ticker = new EventsTicker();
   private report = new TurnReportDialog();
+  /** The guided steps of a tutorial scenario; null in the others. */
+  private tutorial: TutorialCard | null = null;
   private gameOver: GameOverDialog;
   private menu: GameMenuDialog;
   private slots = new Map<PanelId, PanelSlot>();
@@ -104,6 +108,17 @@ export class GameScreen implements Screen, GameContext {
       this.slots.set(panel.id, { panel, drawer, heading, railButton, action });
     }
 
+    const steps = session.scenario.tutorial?.steps;
+    if (steps?.length) {
+      this.tutorial = new TutorialCard(steps, {
+        bindings: b,
+        panelTitle: (id) => this.slots.get(id)!.panel.title,
+        openPanel: (id) => this.openPanel(id),
+        announce: (text) => app.announce(text),
+      });
+      this.tutorial.update(session.completedTurns, session.pendingCommands, false);
+    }
+
     this.el = h('section', { class: 'screen game-screen', 'aria-label': 'Game', hidden: true },
       this.mapLayer,
       h('p', { id: 'map-help', class: 'visually-hidden' }, 'Arrow keys or W A S D pan, plus and minus zoom, 0 resets the view. Tab reaches the list of sites.'),
@@ -116,9 +131,10 @@ export class GameScreen implements Screen, GameContext {
           h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Menu', 'data-tip': 'Menu: save, load, quit (Esc)', onclick: () => this.menu.show() }, '☰'))),
       rail, drawers,
       h('div', { class: 'hud-bottom' }, this.ticker.el,
-        h('div', { class: 'turn-box', role: 'group', 'aria-label': 'Turn' },
-          h('div', { class: 'turn-info' }, this.turnLabel, this.pendingLabel),
-          h('div', { class: 'turn-buttons' }, this.undoButton, this.endTurnButton))),
+        h('div', { class: 'hud-corner' }, this.tutorial?.el,
+          h('div', { class: 'turn-box', role: 'group', 'aria-label': 'Turn' },
+            h('div', { class: 'turn-info' }, this.turnLabel, this.pendingLabel),
+            h('div', { class: 'turn-buttons' }, this.undoButton, this.endTurnButton)))),
       this.report.el, this.gameOver.el, this.menu.el);
     this.decorateShortcuts();
 
@@ -126,6 +142,7 @@ export class GameScreen implements Screen, GameContext {
     this.cleanups.push(app.onSettingsChange((s) => {
       this.map?.setOptions({ palette: s.palette, reducedMotion: s.reducedMotion });
       this.decorateShortcuts();
+      this.tutorial?.refresh();
       this.refreshOpenPanel();
     }));
     const onKey = (e: KeyboardEvent) => this.onKeyDown(e);
@@ -266,6 +283,7 @@ export class GameScreen implements Screen, GameContext {
 
   private onChange(state: GameState, _change: SessionChange): void {
     this.render(state);
+    this.tutorial?.update(this.session.completedTurns, this.session.pendingCommands);
   }
 
   private render(state: GameState): void {
