@@ -4,7 +4,7 @@ export { SAVE_VERSION, SAVE_VERSIONS, migrateSave, type SaveVersion, type Migrat
 export { parseSave, type ParseSaveOptions, type ParseSaveResult, type SaveIssue } from './parse';
 export { parseJsonText, checkJsonText, formatBytes, printable, DEFAULT_JSON_LIMITS, type JsonLimits, type JsonResult } from './json';
 export { createRecorder, type Recorder, type RecorderResume } from './recorder';
-export { verifySave, type VerifyResult, type VerifyOptions, type ResolveScenario } from './verify';
+export { verifySave, verifySaveInSteps, runToEnd, type VerifyResult, type VerifyOptions, type VerifyProgress, type VerifyStep, type StepwiseVerification, type ResolveScenario } from './verify';
 export { serializeSave } from './serialize';
-export { openReplay, type Replay, type OpenReplayResult } from './replay';
+export { openReplay, openReplayInSteps, type Replay, type OpenReplayResult } from './replay';
 export { compareGames, comparedGame, describeDifferences, COMPARE_METRICS, type ComparedGame, type Comparison, type TurnComparison, type GameDifference } from './compare';

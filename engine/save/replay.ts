@@ -10,7 +10,7 @@ import { findBuiltInScenario } from '../scenarios';
 import type { GameState } from '../state';
 import { endTurn } from '../turn';
 import { SAVE_LIMITS, type Save } from './schema';
-import { verifySave, type ResolveScenario } from './verify';
+import { runToEnd, verifySaveInSteps, type ResolveScenario, type StepwiseVerification, type VerifyResult } from './verify';
 
 export interface Replay {
   scenario: Scenario;
@@ -28,12 +28,30 @@ export interface Replay {
 export type OpenReplayResult = { ok: true; replay: Replay } | { ok: false; turn?: number; error: string };
 
 export function openReplay(save: Save, resolveScenario: ResolveScenario = findBuiltInScenario, keepEvery: number = SAVE_LIMITS.checkpointEvery): OpenReplayResult {
+  return runToEnd(openReplayInSteps(save, resolveScenario, keepEvery));
+}
+
+/** openReplay a few turns at a time (see verifySaveInSteps): the same verifying replay, with progress between turns. */
+export function openReplayInSteps(save: Save, resolveScenario: ResolveScenario = findBuiltInScenario, keepEvery: number = SAVE_LIMITS.checkpointEvery): StepwiseVerification<OpenReplayResult> {
   const kept = new Map<number, GameState>();
-  const verified = verifySave({ ...save, pending: [] }, resolveScenario, {
+  const verification = verifySaveInSteps({ ...save, pending: [] }, resolveScenario, {
     onTurn: (turn, state) => {
       if (turn % keepEvery === 0) kept.set(turn, state);
     },
   });
+  let opened: OpenReplayResult | null = null;
+  return {
+    total: verification.total,
+    step(turns) {
+      const step = verification.step(turns);
+      if (!step.done) return step;
+      opened ??= replayOf(save, step.result, kept, keepEvery);
+      return { done: true, result: opened };
+    },
+  };
+}
+
+function replayOf(save: Save, verified: VerifyResult, kept: Map<number, GameState>, keepEvery: number): OpenReplayResult {
   if (!verified.ok) return verified;
   const turns = save.turns.length;
   const commands = save.turns.map((t) => t.commands);

@@ -40,18 +40,65 @@ export interface VerifyOptions {
   onTurn?: (turn: number, state: GameState) => void;
 }
 
+/** Where a step-wise verification stands: `turn` of its `total` turns replayed so far. */
+export interface VerifyProgress {
+  done: false;
+  turn: number;
+  total: number;
+}
+
+export type VerifyStep<R> = VerifyProgress | { done: true; result: R };
+
+/**
+ * A verification replayed a few turns at a time, so a caller can show progress and yield between turns (the engine
+ * itself never waits). Running it to the end gives exactly verifySave's result: verifySave is this, run at once.
+ */
+export interface StepwiseVerification<R = VerifyResult> {
+  /** Turns the save asks to replay. */
+  readonly total: number;
+  /** Replays up to `turns` more turns (Infinity: to the end); once done, every further call returns the same result. */
+  step(turns: number): VerifyStep<R>;
+}
+
 export function verifySave(save: Save, resolveScenario: ResolveScenario = findBuiltInScenario, options: VerifyOptions = {}): VerifyResult {
-  try {
-    const result = replay(save, resolveScenario, options.onTurn);
-    // messages quote ids from the file: keep terminal escape sequences out of them
-    return result.ok ? result : { ...result, error: printable(result.error) };
-  } catch (e) {
-    // an engine bug reached by a well-formed save is reported, not thrown at the caller
-    return { ok: false, error: printable(`the engine failed while replaying the save: ${e instanceof Error ? e.message : String(e)}`) };
+  return runToEnd(verifySaveInSteps(save, resolveScenario, options));
+}
+
+/** Runs a step-wise verification to its result. */
+export function runToEnd<R>(verification: StepwiseVerification<R>): R {
+  for (;;) {
+    const step = verification.step(Infinity);
+    if (step.done) return step.result;
   }
 }
 
-function replay(save: Save, resolveScenario: ResolveScenario, onTurn: VerifyOptions['onTurn']): VerifyResult {
+export function verifySaveInSteps(save: Save, resolveScenario: ResolveScenario = findBuiltInScenario, options: VerifyOptions = {}): StepwiseVerification {
+  const total = save.turns.length;
+  const turns = replay(save, resolveScenario, options.onTurn);
+  let result: VerifyResult | null = null;
+  let turn = 0;
+  return {
+    total,
+    step(count: number): VerifyStep<VerifyResult> {
+      for (let i = 0; result === null && i < count; i++) {
+        try {
+          const next = turns.next();
+          if (next.done) {
+            // messages quote ids from the file: keep terminal escape sequences out of them
+            result = next.value.ok ? next.value : { ...next.value, error: printable(next.value.error) };
+          } else turn = next.value;
+        } catch (e) {
+          // an engine bug reached by a well-formed save is reported, not thrown at the caller
+          result = { ok: false, error: printable(`the engine failed while replaying the save: ${e instanceof Error ? e.message : String(e)}`) };
+        }
+      }
+      return result === null ? { done: false, turn, total } : { done: true, result };
+    },
+  };
+}
+
+/** The replay itself: yields the number of each turn once it is replayed and checked, returns the result. */
+function* replay(save: Save, resolveScenario: ResolveScenario, onTurn: VerifyOptions['onTurn']): Generator<number, VerifyResult, void> {
   const resolved = resolveSaveScenario(save, resolveScenario);
   if (!resolved.ok) return resolved;
   const scenario = resolved.scenario;
@@ -78,6 +125,7 @@ function replay(save: Save, resolveScenario: ResolveScenario, onTurn: VerifyOpti
       return failAt(turn, `turn ${turn}: the checkpoint differs from the replayed state (the save was altered)`);
     }
     onTurn?.(turn, state);
+    yield turn;
   }
   const resumed = applyAll(state, save.pending, save.turns.length + 1);
   if (!resumed.ok) return failAt(save.turns.length + 1, resumed.error);

@@ -10,6 +10,7 @@ import { installTooltips } from '../ui/tooltip';
 import { GameScreen } from '../ui/game/GameScreen';
 import { CompareScreen } from '../ui/CompareScreen';
 import { HelpScreen } from '../ui/HelpScreen';
+import { LoadProgress } from '../ui/LoadProgress';
 import { ReplayScreen } from '../ui/ReplayScreen';
 import { ScenarioPicker } from '../ui/ScenarioPicker';
 import { SettingsScreen } from '../ui/SettingsScreen';
@@ -18,6 +19,7 @@ import { openNewestAutosave } from './autosaves';
 import { GameSession } from './GameSession';
 import { KeyBindings } from './keyBindings';
 import { sessionFromSaveText } from './saveFile';
+import type { VerifyListener } from './verifyInSlices';
 
 export type ScreenName = 'title' | 'picker' | 'game' | 'settings' | 'help' | 'replay' | 'compare';
 
@@ -36,6 +38,8 @@ export class App {
   private returnTo: ScreenName = 'title';
   private settingsListeners = new Set<(s: Settings) => void>();
   private liveRegion: HTMLElement;
+  /** Holds the progress of loads in flight (LoadProgress), above every screen. */
+  private loadProgressHost = h('div', { class: 'load-progress-host' });
   game: GameScreen | null = null;
 
   private constructor(
@@ -46,7 +50,7 @@ export class App {
     this.bindings = new KeyBindings(settings.keyBindings);
     this.tooltips = installTooltips(document.body);
     this.liveRegion = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'app-announcer' });
-    document.body.append(this.liveRegion);
+    document.body.append(this.liveRegion, this.loadProgressHost);
     this.applySettings();
   }
 
@@ -91,7 +95,7 @@ export class App {
 
   /** Resumes the newest autosave that loads (older ones stand in for a damaged newest); an error sentence or null. */
   async continueGame(): Promise<string | null> {
-    const newest = await openNewestAutosave(this.platform, sessionFromSaveText);
+    const newest = await this.withLoadProgress((listener) => openNewestAutosave(this.platform, (text, name) => sessionFromSaveText(text, name, listener)));
     if (!newest.ok) {
       this.announce(newest.error);
       return newest.error;
@@ -115,8 +119,21 @@ export class App {
     }
   }
 
-  private openSessionText(file: OpenedText): string | null {
-    const restored = sessionFromSaveText(file.content, file.fileName);
+  /**
+   * Runs a load (parse, then a replay in slices) with its progress shown if it takes a while, and a Cancel; the
+   * indicator goes away however the load ends.
+   */
+  async withLoadProgress<R>(load: (listener: VerifyListener) => Promise<R>): Promise<R> {
+    const progress = new LoadProgress(this.loadProgressHost);
+    try {
+      return await load(progress.listener);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private async openSessionText(file: OpenedText): Promise<string | null> {
+    const restored = await this.withLoadProgress((listener) => sessionFromSaveText(file.content, file.fileName, listener));
     if (!restored.ok) {
       this.announce(restored.error);
       return restored.error;

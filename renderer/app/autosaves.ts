@@ -8,10 +8,10 @@ export type NewestAutosave<T> =
   | { ok: true; opened: T; autosave: AutosaveInfo; /** Why newer autosaves were skipped, newest first. */ skipped: string[] }
   | { ok: false; error: string };
 
-/** `open` parses and verifies one autosave's text (e.g. sessionFromSaveText); its first success is returned. */
+/** `open` parses and verifies one autosave's text (e.g. sessionFromSaveText); its first success is returned, a cancel ends the search. */
 export async function openNewestAutosave<T extends { ok: true }>(
   platform: Platform,
-  open: (text: string, name: string) => T | { ok: false; error: string },
+  open: (text: string, name: string) => Promise<T | { ok: false; error: string; cancelled?: true }>,
 ): Promise<NewestAutosave<T>> {
   let list: AutosaveInfo[];
   try {
@@ -30,8 +30,9 @@ export async function openNewestAutosave<T extends { ok: true }>(
       skipped.push((e as Error).message);
       continue;
     }
-    const opened = open(text, name);
+    const opened = await open(text, name);
     if (opened.ok) return { ok: true, opened, autosave, skipped };
+    if (opened.cancelled) return { ok: false, error: opened.error };
     skipped.push(opened.error);
   }
   return { ok: false, error: `No autosave can be opened. ${skipped[0]}` };

@@ -4,9 +4,10 @@
  * in progress through the session so Undo still works on its commands.
  */
 import { ENGINE_VERSION } from '../../engine/index';
-import { SAVE_FORMAT, parseSave, serializeSave, verifySave, type Save } from '../../engine/save/index';
+import { SAVE_FORMAT, parseSave, serializeSave, verifySaveInSteps, type Save } from '../../engine/save/index';
 import { MAX_SAVE_BYTES } from '../platform/Platform';
 import { GameSession } from './GameSession';
+import { verifyInSlices, type VerifyListener } from './verifyInSlices';
 
 /** Shown in saves' metadata; the package version is not visible to the renderer bundle. */
 const APP_VERSION = 'web-0.1.0';
@@ -27,15 +28,17 @@ export function sessionToSaveText(session: GameSession, label = ''): string {
   return serializeSave(save);
 }
 
-export type RestoreResult = { ok: true; session: GameSession } | { ok: false; error: string };
+export type RestoreResult = { ok: true; session: GameSession } | { ok: false; error: string; cancelled?: true };
 
-/** Rebuilds a session from save text; every failure is one sentence naming the file. */
-export function sessionFromSaveText(text: string, fileName = 'The save'): RestoreResult {
+/** Rebuilds a session from save text, replaying in slices (progress to `listener`); every failure is one sentence naming the file. */
+export async function sessionFromSaveText(text: string, fileName = 'The save', listener: VerifyListener = {}): Promise<RestoreResult> {
   const parsed = parseSave(text, { maxBytes: MAX_SAVE_BYTES });
   if (!parsed.ok) return { ok: false, error: `${fileName} cannot be opened: ${parsed.error}.` };
   const save = parsed.save;
   // Replay the completed turns only; the pending commands go through the session so they stay undoable.
-  const verified = verifySave({ ...save, pending: [] });
+  const run = await verifyInSlices(verifySaveInSteps({ ...save, pending: [] }), listener);
+  if (run.cancelled) return { ok: false, error: `Loading ${fileName.replace(/^The /, 'the ')} was cancelled.`, cancelled: true };
+  const verified = run.result;
   if (!verified.ok) return { ok: false, error: `${fileName} does not replay: ${verified.error}.` };
   const session = GameSession.resume(verified.scenario, save.scenario.hash, save.seed, verified.state, save.turns);
   for (const command of save.pending) {

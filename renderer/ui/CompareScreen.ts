@@ -25,6 +25,7 @@ export class CompareScreen implements Screen {
   /** Per game, each turn's commands in words (described against the state they were applied to; computed once). */
   private described = new Map<ReplayGame, string[][]>();
   private chart: MetricChart | null = null;
+  private chartLoading: Promise<MetricChart> | null = null;
   private message = h('p', { class: 'form-msg', role: 'status', 'aria-live': 'polite' });
   private list = h('ul', { class: 'compare-list' });
   private summary = h('div', { class: 'compare-summary', 'aria-live': 'polite' });
@@ -61,12 +62,13 @@ export class CompareScreen implements Screen {
   onHide(): void {
     this.chart?.destroy();
     this.chart = null;
+    this.chartLoading = null;
   }
 
   private async addAutosave(): Promise<void> {
     if (this.games.length >= MAX_GAMES) return this.say(`At most ${MAX_GAMES} games at once: remove one first.`);
     const label = `Autosave ${this.games.length + 1}`;
-    const newest = await openNewestAutosave(this.app.platform, (text) => replayFromSaveText(text, label));
+    const newest = await this.app.withLoadProgress((listener) => openNewestAutosave(this.app.platform, (text) => replayFromSaveText(text, label, listener)));
     if (!newest.ok) return this.say(newest.error);
     this.add(newest.opened.game);
   }
@@ -75,7 +77,7 @@ export class CompareScreen implements Screen {
     try {
       const file = await this.app.platform.openSaveFile();
       if (!file) return;
-      const result = replayFromSaveText(file.content, file.fileName);
+      const result = await this.app.withLoadProgress((listener) => replayFromSaveText(file.content, file.fileName, listener));
       if (!result.ok) return this.say(result.error);
       this.add(result.game);
     } catch (e) {
@@ -142,13 +144,14 @@ export class CompareScreen implements Screen {
   }
 
   private async renderChart(): Promise<void> {
-    if (!this.chart) {
-      const { createMetricChart } = await import('./game/charts/metricChart');
+    // one chart even when games are added faster than its module loads
+    this.chartLoading ??= import('./game/charts/metricChart').then(({ createMetricChart }) => {
       const width = Math.max(320, this.chartBox.clientWidth || 800);
-      this.chart = createMetricChart(this.chartBox, width, Math.round(Math.min(380, width * 0.45)));
-    }
+      return (this.chart = createMetricChart(this.chartBox, width, Math.round(Math.min(380, width * 0.45))));
+    });
+    const chart = await this.chartLoading;
     const first = this.games[0];
-    if (first) this.chart.set(this.series(), this.metric, (turn) => quarterOf(first.stateAt(0), turn - 1));
+    if (first && chart === this.chart) chart.set(this.series(), this.metric, (turn) => quarterOf(first.stateAt(0), turn - 1));
   }
 
   private renderTable(): void {

@@ -78,7 +78,7 @@ export class ReplayScreen implements Screen {
 
   private async openAutosave(): Promise<void> {
     const label = 'The last autosave';
-    const newest = await openNewestAutosave(this.app.platform, (text) => replayFromSaveText(text, label));
+    const newest = await this.app.withLoadProgress((listener) => openNewestAutosave(this.app.platform, (text) => replayFromSaveText(text, label, listener)));
     if (!newest.ok) return this.say(newest.error);
     this.open(newest.opened.game, label);
   }
@@ -86,14 +86,14 @@ export class ReplayScreen implements Screen {
   private async openFile(): Promise<void> {
     try {
       const file = await this.app.platform.openSaveFile();
-      if (file) this.load(file.content, file.fileName);
+      if (file) await this.load(file.content, file.fileName);
     } catch (e) {
       this.say((e as Error).message);
     }
   }
 
-  private load(text: string, label: string): void {
-    const result = replayFromSaveText(text, label);
+  private async load(text: string, label: string): Promise<void> {
+    const result = await this.app.withLoadProgress((listener) => replayFromSaveText(text, label, listener));
     if (!result.ok) return this.say(result.error);
     this.open(result.game, label);
   }

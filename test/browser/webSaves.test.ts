@@ -94,7 +94,7 @@ describe('hostile saves in the web build', () => {
     const file = 'zeroBytes' in c.content ? new File([new Uint8Array(c.content.zeroBytes)], name) : new File([bytesOf(c.content) as Uint8Array<ArrayBuffer>], name);
     const text = await expectAppRefuses(c, async () => (await readPickedFile(file)).content, (content) => sessionFromSaveText(content, name));
     if (text !== null) {
-      const replay = replayFromSaveText(text, name);
+      const replay = await replayFromSaveText(text, name);
       if (name === 'pending-rejected.tpw') expect(replay.ok).toBe(true); // the viewer shows the completed turns, which verify
       else expect(replay.ok ? '' : replay.error).toContain(expected);
 

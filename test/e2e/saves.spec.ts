@@ -3,6 +3,7 @@
  * compare view — each verifies the game by replaying its command log.
  */
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { SHOTS, expectMapRendered, expectReport, formIn, kpi, watchPage } from './helpers';
 
@@ -107,5 +108,40 @@ test('continue, save, load, replay and compare a game', async ({ page }) => {
   await expect(page.getByText('Same decisions for the first 2 turns: the games are identical so far.')).toBeVisible();
   await expect(page.locator('.compare-screen canvas')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/12-compare.png` });
+  expect(watch.problems).toEqual([]);
+});
+
+test('a long save shows its verification progress while it loads, then opens', async ({ page }, testInfo) => {
+  const watch = await watchPage(page);
+  // 40 sandbox turns, played by the CLI (Playwright's loader cannot import the engine's JSON scenarios): several
+  // hundred milliseconds of replay, well past the 150 ms before progress shows
+  const file = testInfo.outputPath('long.tpw');
+  execFileSync(process.execPath, ['--import', 'tsx', 'cli/tpw.ts', 'sim', '--scenario', 'sandbox', '--seed', '42', '--turns', '40', '--strategy', 'hybrid', '--out', file], { stdio: 'ignore' });
+  const save = await readFile(file, 'utf8');
+  expect((JSON.parse(save) as { turns: unknown[] }).turns).toHaveLength(40);
+  await page.goto('/');
+
+  // Record every visible state of the progress indicator (it may show for well under a second).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const shown = document.querySelector('.load-progress:not([hidden])');
+      const bar = shown?.querySelector('progress');
+      const label = shown?.querySelector('[role="status"][aria-live="polite"]');
+      if (bar && label && bar.getAttribute('aria-labelledby') === label.id) seen.push(`${label.textContent}|${bar.value}/${bar.max}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Load' }).click();
+  await (await choosing).setFiles({ name: 'long.tpw', mimeType: 'application/json', buffer: Buffer.from(save) });
+  await expect(kpi(page, 'quarter')).toBeVisible();
+  await expect(page.locator('.load-progress')).toHaveCount(0);
+
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.some((s) => /^Verifying turn \d+ of 40…\|\d+\/40$/.test(s))).toBe(true);
+  const values = seen.map((s) => Number(/\|(\d+)\//.exec(s)?.[1] ?? 0));
+  expect(values).toEqual([...values].sort((a, b) => a - b)); // progress only moves forward
   expect(watch.problems).toEqual([]);
 });

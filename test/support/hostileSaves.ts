@@ -102,7 +102,7 @@ export function bytesOf(content: HostileCase['content']): Uint8Array {
  * An app's refusal of a case (desktop or web): read-stage cases must fail in `read` (the host opening the file), the
  * rest in `load` (the renderer's parse and verify), with the case's message. Returns the text read, or null.
  */
-export async function expectAppRefuses(c: HostileCase, read: () => Promise<string>, load: (text: string) => { ok: true } | { ok: false; error: string }): Promise<string | null> {
+export async function expectAppRefuses(c: HostileCase, read: () => Promise<string>, load: (text: string) => Promise<{ ok: true } | { ok: false; error: string }>): Promise<string | null> {
   const expected = c.appError ?? c.error;
   const opened = await read().then(
     (text) => ({ ok: true as const, text }),
@@ -113,7 +113,7 @@ export async function expectAppRefuses(c: HostileCase, read: () => Promise<strin
     return null;
   }
   if (!opened.ok) throw new Error(opened.error);
-  const loaded = load(opened.text);
+  const loaded = await load(opened.text);
   expect(loaded.ok ? '' : loaded.error).toContain(expected);
   return opened.text;
 }

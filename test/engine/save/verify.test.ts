@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, computeStateHash, createGame, endTurn, parseScenario, playerStrategy, type Command } from '../../../engine';
-import { createRecorder, parseSave, serializeSave, verifySave, type Save } from '../../../engine/save';
+import { createRecorder, openReplay, openReplayInSteps, parseSave, serializeSave, verifySave, verifySaveInSteps, type Save, type StepwiseVerification } from '../../../engine/save';
 import { METADATA, gambit, playRecorded } from './play';
 
 /** A full game, recorded once for the whole file (~0.3 s). */
@@ -198,5 +198,60 @@ describe('GameState as JSON', () => {
       expect(copy).toStrictEqual(state);
       expect(computeStateHash(copy)).toBe(state.hash);
     }
+  });
+});
+
+describe('verifySaveInSteps', () => {
+  /** Runs `verification` `turnsPerStep` turns at a time; every progress report, then the result. */
+  function runStepwise<R>(verification: StepwiseVerification<R>, turnsPerStep: number): { progress: number[]; result: R } {
+    const progress: number[] = [];
+    for (;;) {
+      const step = verification.step(turnsPerStep);
+      if (step.done) return { progress, result: step.result };
+      expect(step.total).toBe(verification.total);
+      progress.push(step.turn);
+    }
+  }
+
+  const tampered = clone(fullSave);
+  const badTurn = 7;
+  tampered.turns[badTurn - 1]!.hash = tampered.turns[badTurn - 1]!.hash.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+
+  it.each([1, 3])('gives verifySave\'s result on a good save, %i turn(s) per step, reporting progress monotonically', (turnsPerStep) => {
+    const whole = verifySave(fullSave);
+    expect(whole).toMatchObject({ ok: true, turns: fullSave.turns.length, finalHash: full.state.hash });
+    const verification = verifySaveInSteps(fullSave);
+    expect(verification.total).toBe(fullSave.turns.length);
+    const { progress, result } = runStepwise(verification, turnsPerStep);
+    expect(result).toStrictEqual(whole);
+    expect(progress.length).toBeGreaterThan(fullSave.turns.length / turnsPerStep - 2);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]! - progress[i - 1]!).toBe(turnsPerStep);
+    expect(progress.at(-1)).toBeLessThanOrEqual(fullSave.turns.length);
+    // once done, it stays done with the same result
+    expect(verification.step(1)).toEqual({ done: true, result });
+  });
+
+  it('gives verifySave\'s first bad turn on a tampered save, and stops there', () => {
+    const whole = verifySave(tampered);
+    expect(whole).toMatchObject({ ok: false, turn: badTurn });
+    const { progress, result } = runStepwise(verifySaveInSteps(tampered), 1);
+    expect(result).toStrictEqual(whole);
+    expect(progress).toEqual(Array.from({ length: badTurn - 1 }, (_, i) => i + 1));
+  });
+
+  it('reports a scenario it cannot resolve at the first step, like verifySave', () => {
+    const save = { ...clone(fullSave), scenario: { id: 'no-such-scenario', hash: 'x', embedded: null } };
+    expect(runStepwise(verifySaveInSteps(save), 5)).toEqual({ progress: [], result: verifySave(save) });
+  });
+
+  it('opens the same replay step-wise as openReplay, and the same error', () => {
+    const whole = openReplay(fullSave);
+    const { progress, result } = runStepwise(openReplayInSteps(fullSave), 4);
+    if (!whole.ok || !result.ok) throw new Error('the recorded game does not open');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(result.replay.turns).toBe(whole.replay.turns);
+    expect(result.replay.final).toStrictEqual(whole.replay.final);
+    expect(result.replay.stateAt(5).hash).toBe(whole.replay.stateAt(5).hash);
+    expect(runStepwise(openReplayInSteps(tampered), 2).result).toEqual(openReplay(tampered));
   });
 });

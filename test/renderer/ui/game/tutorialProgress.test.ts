@@ -92,12 +92,12 @@ describe('tutorialProgress', () => {
     expect(tutorialProgress(steps, [], [], 3).current).toBe(stepOf('Order chips'));
   });
 
-  it('survives a save and load, being derived from the command log', () => {
+  it('survives a save and load, being derived from the command log', async () => {
     const session = newSession();
     for (const c of [order, build, ppa]) session.dispatch(c);
     session.endTurn();
     session.dispatch(price);
-    const loaded = sessionFromSaveText(sessionToSaveText(session));
+    const loaded = await sessionFromSaveText(sessionToSaveText(session));
     if (!loaded.ok) throw new Error(loaded.error);
     expect(progressOf(loaded.session)).toEqual(progressOf(session));
     expect(progressOf(loaded.session).current).toBe(stepOf('Deploy the chips'));
