@@ -1,6 +1,6 @@
 /** Helpers for `Table<T>`: ids stay sorted so iteration order is the same in every runtime. */
 import type { Id, Table } from './state';
-import { deepClone } from './turnCommit';
+import { workingCopy } from './turnCommit';
 
 export function emptyTable<T extends { id: Id }>(): Table<T> {
   return { byId: {}, ids: [] };
@@ -59,7 +59,7 @@ export function editRow<R extends { id: Id }>(table: Table<R>, id: Id): Thawed<R
   const row = table.byId[id];
   if (row === undefined) throw new Error(`editRow: no row ${id}`);
   if (!Object.isFrozen(row)) return row as Thawed<R>;
-  const copy = deepClone(row);
+  const copy = workingCopy(row);
   table.byId[id] = copy;
   return copy as Thawed<R>;
 }

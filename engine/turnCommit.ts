@@ -18,7 +18,7 @@ export function cloneForTurn<T extends object>(state: T, shareKeys: readonly str
     const value = (state as Record<string, unknown>)[key];
     if (staticKeys.includes(key)) out[key] = value;
     else if (shareKeys.includes(key)) out[key] = Array.isArray(value) ? value.slice() : value;
-    else out[key] = cloneWorking(value);
+    else out[key] = workingCopy(value);
   }
   return out as T;
 }
@@ -39,35 +39,25 @@ function shallowTable(table: AnyTable): AnyTable {
   const byId: Record<string, unknown> = {};
   for (const id of table.ids) {
     const row = table.byId[id];
-    byId[id] = Object.isFrozen(row) ? row : deepClone(row);
+    byId[id] = Object.isFrozen(row) ? row : workingCopy(row);
   }
   return { byId, ids: table.ids.slice() };
 }
 
-/** The working copy of a value: tables (at any depth) share their frozen rows, everything else is copied. */
-function cloneWorking(value: unknown): unknown {
+/**
+^ * Deep copy of plain JSON data, except that tables (at any depth) share their frozen rows (shallowTable): the
+ * turn's working copy. A row holds no table, so for a row this is a plain deep copy (editRow).
+ */
+export function workingCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (isTable(value)) return shallowTable(value);
+  if (isTable(value)) return shallowTable(value) as T;
   if (Array.isArray(value)) {
     const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = cloneWorking(value[i]);
-    return out;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = cloneWorking((value as Record<string, unknown>)[key]);
-  return out;
-}
-
-/** Deep copy of plain JSON data. */
-export function deepClone<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = deepClone(value[i]);
+    for (let i = 0; i < value.length; i++) out[i] = workingCopy(value[i]);
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = deepClone((value as Record<string, unknown>)[key]);
+  for (const key in value) out[key] = workingCopy((value as Record<string, unknown>)[key]);
   return out as T;
 }
 

@@ -285,6 +285,16 @@ function matchingDeployment(state: GameState, facilityId: Id, chipId: Id, worklo
 }
 
 /** PPA MW a company holds at a site in a given turn. */
+/** PPA MW a company has in force at each of its sites in `turn` (contractedMw for every site, in one pass). */
+export function contractedMwBySite(state: GameState, companyId: Id, turn: number): Record<Id, number> {
+  const out: Record<Id, number> = {};
+  for (const id of state.contracts.ids) {
+    const p = state.contracts.byId[id]!;
+    if (p.companyId === companyId && p.startTurn <= turn && turn < p.endTurn) out[p.siteId] = (out[p.siteId] ?? 0) + p.mw;
+  }
+  return out;
+}
+
 export function contractedMw(state: GameState, companyId: Id, siteId: Id, turn: number): number {
   let mw = 0;
   for (const id of state.contracts.ids) {

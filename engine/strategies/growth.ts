@@ -4,7 +4,7 @@
  * PPAs, price relative to the market's reference, and borrow when cash runs low. Deterministic given the state.
  */
 import { replicaChips, chipsFacilityMw } from '../capacity';
-import { buildCostUsd, contractedMw, preMoneyValuationUsd, RETROFIT_QUARTERS } from '../commands/handlers';
+import { buildCostUsd, contractedMwBySite, preMoneyValuationUsd, RETROFIT_QUARTERS } from '../commands/handlers';
 import type { Command } from '../commands/schema';
 import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, debtUsd } from '../finance';
 import { pow } from '../math';
@@ -313,12 +313,7 @@ function ppaTopUps(state: GameState, companyId: Id, p: GrowthParams): Command[] 
     bySite[f.siteId]!.facilityMw += f.capacityMw;
     bySite[f.siteId]!.drawMw += committed[f.id] ?? 0;
   }
-  // Contracted MW per site in one pass (what contractedMw computes for one site).
-  const contracted: Record<Id, number> = {};
-  for (const id of state.contracts.ids) {
-    const c = state.contracts.byId[id]!;
-    if (c.companyId === companyId && c.startTurn <= state.turn && state.turn < c.endTurn) contracted[c.siteId] = (contracted[c.siteId] ?? 0) + c.mw;
-  }
+  const contracted = contractedMwBySite(state, companyId, state.turn);
   for (const siteId of Object.keys(bySite).sort()) {
     const { facilityMw, drawMw } = bySite[siteId]!;
     const have = contracted[siteId] ?? 0;
