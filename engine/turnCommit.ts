@@ -45,7 +45,7 @@ function shallowTable(table: AnyTable): AnyTable {
 }
 
 /**
-^ * Deep copy of plain JSON data, except that tables (at any depth) share their frozen rows (shallowTable): the
+ * The working copy of plain JSON data: a deep copy, except that tables (at any depth) share their frozen rows (shallowTable): the
  * turn's working copy. A row holds no table, so for a row this is a plain deep copy (editRow).
  */
 export function workingCopy<T>(value: T): T {
