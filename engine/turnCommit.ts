@@ -45,8 +45,8 @@ function shallowTable(table: AnyTable): AnyTable {
 }
 
 /**
- * The working copy of plain JSON data: a deep copy, except that tables (at any depth) share their frozen rows (shallowTable): the
- * turn's working copy. A row holds no table, so for a row this is a plain deep copy (editRow).
+ * The turn's working copy of plain JSON data: a deep copy, except that tables (at any depth) share their frozen
+ * rows (shallowTable). A row holds no table, so for a row (editRow) this is a plain deep copy.
  */
 export function workingCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
