@@ -22,6 +22,13 @@ export function writableOps(draft: GameState, deploymentId: Id): DeploymentOps {
   return ops;
 }
 
+/** Drops a deployment's figures (it was merged into another); the record is copied first when frozen. */
+export function removeOps(draft: GameState, deploymentId: Id): void {
+  if (!(deploymentId in draft.deploymentOps)) return;
+  if (Object.isFrozen(draft.deploymentOps)) draft.deploymentOps = { ...draft.deploymentOps };
+  delete draft.deploymentOps[deploymentId];
+}
+
 /**
  * Starts the quarter's figures afresh: every deployment at zero, in id order (so the record's keys stay sorted).
  * Power, the markets and operations then fill in this quarter's throttle, use and energy.

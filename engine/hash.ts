@@ -330,7 +330,7 @@ const hasher = new WordHasher();
  */
 export function hashState(value: unknown, options: HashOptions = {}): string {
   hasher.reset();
-  const d = options.flatKeys && isPlainObject(value) ? rootDigest(value, options.flatKeys) : containerDigest({ root: value }, 0, '$');
+  const d = options.flatKeys && isPlainObject(value) ? rootDigest(value, options.flatKeys) : containerDigest({ root: value }, 0, '$', MEMO_ALL);
   return hex8(d[0]) + hex8(d[1]) + hex8(d[2]) + hex8(d[3]);
 }
 
@@ -373,7 +373,10 @@ function rootDigest(value: Record<string, unknown>, flatKeys: readonly string[])
     if (flat) {
       h.buffer[h.length++] = TAG_FLAT;
       h.digest(flat);
-    } else feedChild(h, value[key], 1, `$.${key}`);
+    } else {
+      const child = value[key];
+      feedChild(h, child, 1, `$.${key}`, MEMO_SELF | (Array.isArray(child) ? MEMO_CHILDREN : 0));
+    }
   }
   const d = h.finish(start);
   // Same wrapping as hashState's generic path, so the root is a digest of `{ root: ... }`.
@@ -494,11 +497,31 @@ function layoutOf(keys: string[]): Layout {
 /** Set by `containerDigest`: whether the digest it returned may be memoized (the subtree is wholly frozen). */
 let lastCacheable = true;
 
-function containerDigest(value: object, depth: number, where: string): Digest {
-  const cached = frozenDigests.get(value);
-  if (cached) {
-    lastCacheable = true;
-    return cached;
+/**
+ * Which containers are memoized. A WeakMap entry costs far more than hashing a small object again (measured: a
+ * cold whole-state hash takes twice as long when it records every container), so a state hash memoizes only
+ * what is shared from turn to turn in bulk: the state's top-level values, table rows (the values of a `byId`) and
+ * the entries of top-level arrays (history). Other callers memoize every frozen container.
+ */
+const MEMO_SELF = 1;
+/** The container's children are memoized (MEMO_SELF). */
+const MEMO_CHILDREN = 2;
+/** Every frozen container below is memoized. */
+const MEMO_ALL = 4;
+const BY_ID = 'byId';
+
+function childMode(mode: number, key: string | undefined): number {
+  if (mode & MEMO_ALL) return MEMO_ALL | MEMO_SELF;
+  return (mode & MEMO_CHILDREN ? MEMO_SELF : 0) | (key === BY_ID ? MEMO_CHILDREN : 0);
+}
+
+function containerDigest(value: object, depth: number, where: string, mode: number): Digest {
+  if (mode & MEMO_SELF) {
+    const cached = frozenDigests.get(value);
+    if (cached) {
+      lastCacheable = true;
+      return cached;
+    }
   }
   if (depth > MAX_DEPTH) throw new Error(`hashState: nesting deeper than ${MAX_DEPTH} (cycle?) at ${where}`);
   const h = hasher;
@@ -515,25 +538,28 @@ function containerDigest(value: object, depth: number, where: string): Digest {
   h.buffer[h.length++] = n;
   for (let i = 0; i < n; i++) {
     let child: unknown;
+    let key: string | undefined;
     if (layout === null) {
       if (!(i in value)) throw new Error(`hashState: hole in array at ${where}[${i}]`);
       child = values[i];
     } else {
       h.buffer[h.length++] = layout.words[i]!;
-      child = values[layout.order === null ? i : layout.order[i]!];
+      const j = layout.order === null ? i : layout.order[i]!;
+      child = values[j];
+      key = layout.keys[j];
     }
-    if (!feedChild(h, child, depth, where)) cacheable = false;
+    if (!feedChild(h, child, depth, where, childMode(mode, key))) cacheable = false;
     // A string may have grown the buffer past what was reserved for the rest of this container: re-reserve.
     if (typeof child === 'string') h.reserve(5 * (n - i));
   }
   const d = h.finish(start);
-  if (cacheable) frozenDigests.set(value, d);
+  if (cacheable && mode & MEMO_SELF) frozenDigests.set(value, d);
   lastCacheable = cacheable;
   return d;
 }
 
 /** Appends a container's child: a primitive's words or a nested container's digest. Returns whether memoizable. */
-function feedChild(h: WordHasher, child: unknown, depth: number, where: string): boolean {
+function feedChild(h: WordHasher, child: unknown, depth: number, where: string, mode: number): boolean {
   if (child === null || typeof child !== 'object') {
     feedPrimitive(h, child, where);
     return true;
@@ -542,7 +568,7 @@ function feedChild(h: WordHasher, child: unknown, depth: number, where: string):
     const proto = Object.getPrototypeOf(child);
     if (proto !== Object.prototype && proto !== null) throw new Error(`hashState: ${describe(child)} at ${where}`);
   }
-  const d = containerDigest(child, depth + 1, where);
+  const d = containerDigest(child, depth + 1, where, mode);
   // The child's own words were dropped by its finish, so room reserved by the caller is still there.
   h.digest(d);
   return lastCacheable;

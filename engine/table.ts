@@ -1,4 +1,5 @@
 /** Helpers for `Table<T>`: ids stay sorted so iteration order is the same in every runtime. */
+import { current, isDraft } from 'immer';
 import type { Id, Table } from './state';
 import { workingCopy } from './turnCommit';
 
@@ -6,25 +7,48 @@ export function emptyTable<T extends { id: Id }>(): Table<T> {
   return { byId: {}, ids: [] };
 }
 
-/** Inserts (or replaces) an entity, keeping `ids` sorted by code-unit order. */
+/**
+ * Inserts (or replaces) an entity, keeping `ids` sorted by code-unit order. Inside a command (an immer draft) the
+ * ids are edited as a plain array and assigned back whole: a splice on a draft array moves every later element
+ * through a proxy trap.
+ */
 export function insertRow<T extends { id: Id }>(table: Table<T>, row: T): void {
   if (!(row.id in table.byId)) {
+    const ids = writableIds(table);
     let lo = 0;
-    let hi = table.ids.length;
+    let hi = ids.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (table.ids[mid]! < row.id) lo = mid + 1;
+      if (ids[mid]! < row.id) lo = mid + 1;
       else hi = mid;
     }
-    table.ids.splice(lo, 0, row.id);
+    ids.splice(lo, 0, row.id);
   }
-  table.byId[row.id] = row;
+  writableById(table)[row.id] = row;
 }
 
 export function removeRow<T extends { id: Id }>(table: Table<T>, id: Id): void {
   if (!(id in table.byId)) return;
-  delete table.byId[id];
-  table.ids.splice(table.ids.indexOf(id), 1);
+  delete writableById(table)[id];
+  const ids = writableIds(table);
+  ids.splice(ids.indexOf(id), 1);
+}
+
+/**
+ * The table's ids as a plain array it is safe to write: copied when frozen (shared with the previous state, see
+ * turnCommit.ts shallowTable) or an immer draft; the copy is assigned back to the table.
+ */
+function writableIds(table: Table<{ id: Id }>): Id[] {
+  const ids = table.ids;
+  if (isDraft(ids)) return (table.ids = current(ids).slice());
+  if (Object.isFrozen(ids)) return (table.ids = ids.slice());
+  return ids;
+}
+
+/** The table's rows by id, copied on the first write when frozen (shared with the previous state). */
+function writableById<T extends { id: Id }>(table: Table<T>): Record<Id, T> {
+  if (Object.isFrozen(table.byId)) table.byId = { ...table.byId };
+  return table.byId;
 }
 
 /** Rows in id order. */
@@ -60,6 +84,6 @@ export function editRow<R extends { id: Id }>(table: Table<R>, id: Id): Thawed<R
   if (row === undefined) throw new Error(`editRow: no row ${id}`);
   if (!Object.isFrozen(row)) return row as Thawed<R>;
   const copy = workingCopy(row);
-  table.byId[id] = copy;
+  writableById(table)[id] = copy;
   return copy as Thawed<R>;
 }

@@ -5,16 +5,9 @@
  */
 import { hashGameState } from './stateHash';
 import type { GameState } from './state';
+import { APPEND_ONLY_KEYS, STATIC_KEYS } from './stateKeys';
 import { SYSTEMS } from './systems/order';
 import { cloneForTurn, deepFreeze, reconcile } from './turnCommit';
-
-/**
- * Never written during a turn: shared, not copied. (Events may change chips and finance: those are copied.) The
- * deployments' figures are replaced whole by the power step (engine/deploymentOps.ts), never written in place.
- */
-const STATIC_KEYS = ['victory', 'defeat', 'events', 'start', 'deploymentOps'] as const;
-/** Arrays of records that are only appended to or replaced: copied shallowly. */
-const APPEND_ONLY_KEYS = ['history', 'ledger', 'lastLedger', 'report'] as const;
 
 export function endTurn(state: GameState): GameState {
   if (state.outcome) return state;

@@ -3,7 +3,8 @@
  * trap per property (measured here: 5–7x slower than plain objects for a whole turn). So the systems run on a
  * private plain copy of the state, and `reconcile` then builds the next immutable state from it with structural
  * sharing: every subtree equal to the previous state's is the previous (frozen) object itself, every new object is
- * frozen. That is exactly what immer's produce would return, without the proxies. Commands still go through immer.
+ * frozen. That is exactly what immer's produce would return, without the proxies. A command uses the same copy, made
+ * lazily (commandWorkingCopy): it touches a few top-level values of a large state.
  */
 
 /**
@@ -23,6 +24,39 @@ export function cloneForTurn<T extends object>(state: T, shareKeys: readonly str
   return out as T;
 }
 
+/**
+ * A command's working copy: like cloneForTurn, but each top-level value is copied the first time the command reads
+ * or writes it (one proxy, on the root only), so a command that touches three tables copies three tables. `commit`
+ * builds the next frozen state with structural sharing; the state itself when nothing changed.
+ */
+export function commandWorkingCopy<T extends object>(state: T, shareKeys: readonly string[], staticKeys: readonly string[]): { draft: T; commit(): T } {
+  const root: Record<string, unknown> = { ...(state as Record<string, unknown>) };
+  const copied = new Set<string>();
+  const touch = (key: string) => {
+    if (copied.has(key)) return;
+    copied.add(key);
+    const value = root[key];
+    if (value === null || typeof value !== 'object' || staticKeys.includes(key)) return;
+    root[key] = shareKeys.includes(key) && Array.isArray(value) ? value.slice() : workingCopy(value);
+  };
+  const draft = new Proxy(root, {
+    get(target, key) {
+      if (typeof key === 'string' && Object.prototype.hasOwnProperty.call(target, key)) touch(key);
+      return target[key as string];
+    },
+    set(target, key, value) {
+      if (typeof key === 'string') copied.add(key);
+      target[key as string] = value;
+      return true;
+    },
+    deleteProperty(target, key) {
+      if (typeof key === 'string') copied.add(key);
+      return delete target[key as string];
+    },
+  });
+  return { draft: draft as T, commit: () => reconcile(state, root as T) };
+}
+
 interface AnyTable {
   byId: Record<string, unknown>;
   ids: string[];
@@ -34,8 +68,13 @@ function isTable(value: unknown): value is AnyTable {
   return Array.isArray(t['ids']) && t['byId'] !== null && typeof t['byId'] === 'object' && Object.keys(t).length === 2;
 }
 
-/** A table whose frozen rows are shared (rows that are not frozen belong to the caller and are copied). */
+/**
+ * A table whose frozen rows are shared (rows that are not frozen belong to the caller and are copied). A frozen
+ * table's `byId` and `ids` are shared too: table.ts copies them on the first write (copy-on-write), so a turn or a
+ * command pays only for the tables it changes.
+ */
 function shallowTable(table: AnyTable): AnyTable {
+  if (Object.isFrozen(table.byId) && Object.isFrozen(table.ids)) return { byId: table.byId, ids: table.ids };
   const byId: Record<string, unknown> = {};
   for (const id of table.ids) {
     const row = table.byId[id];

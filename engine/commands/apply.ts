@@ -1,9 +1,11 @@
 /**
- * Applying one command: schema check, rule check, then the handler on an immer draft. A rejection is a value
- * with a human-readable reason, and the state comes back unchanged (the same object).
+ * Applying one command: schema check, rule check, then the handler on a working copy of the state (copied lazily,
+ * committed with structural sharing: turnCommit.ts). A rejection is a value with a human-readable reason, and the
+ * state comes back unchanged (the same object).
  */
-import { produce } from 'immer';
 import type { GameState, Id } from '../state';
+import { APPEND_ONLY_KEYS, STATIC_KEYS } from '../stateKeys';
+import { commandWorkingCopy } from '../turnCommit';
 import { CommandSchema, type Command, type CommandType, type CommandOf } from './schema';
 import { handlers, type CommandEvent, type CommandHandler } from './handlers';
 
@@ -49,9 +51,7 @@ export function applyCommand(state: GameState, input: unknown, companyId: Id = s
   if (!parsed.ok) return { ok: false, state, error: parsed.error };
   const refusal = checkCommand(state, companyId, parsed.command);
   if (refusal) return { ok: false, state, error: refusal };
-  let events: CommandEvent[] = [];
-  const next = produce(state, (draft) => {
-    events = handlerFor(parsed.command.type).apply(draft, companyId, parsed.command);
-  });
-  return { ok: true, state: next, events };
+  const work = commandWorkingCopy(state, APPEND_ONLY_KEYS, STATIC_KEYS);
+  const events = handlerFor(parsed.command.type).apply(work.draft, companyId, parsed.command);
+  return { ok: true, state: work.commit(), events };
 }

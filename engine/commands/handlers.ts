@@ -9,6 +9,7 @@ import { formatCount, formatMw, formatUsd } from '../format';
 import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import { editRow, insertRow, removeRow, hasRow } from '../table';
+import { removeOps } from '../deploymentOps';
 import type { Deployment, GameState, Id, Workload } from '../state';
 import { buildOnsitePowerHandler } from './buildOnsitePower';
 import { buildCostUsd, buildProblem, facilityOf, startConstruction, RETROFIT_CAPEX_SHARE, RETROFIT_QUARTERS, type CommandEvent } from './construction';
@@ -188,7 +189,7 @@ export const handlers: HandlerTable = {
         into.depreciationPerQuarterUsd += d.depreciationPerQuarterUsd;
         const moved = d.count;
         removeRow(draft.deployments, d.id);
-        delete draft.deploymentOps[d.id];
+        removeOps(draft, d.id);
         return [{ text: `${formatCount(moved)} chips switched to ${c.workload}, joining ${formatCount(into.count - moved)} already there.` }];
       }
       d.workload = c.workload;

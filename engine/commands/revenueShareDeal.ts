@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import { postLedger } from '../ledger';
 import { dealOnFacility, partnerCommittedUsd, PARTNER_MIN_FUNDING_USD, requiredHurdleIrr } from '../revenueShare';
 import type { Id } from '../state';
-import { insertRow } from '../table';
+import { editRow, insertRow } from '../table';
 import { buildCostUsd, buildProblem, facilityOf, startConstruction, type CommandEvent } from './construction';
 import type { CommandHandler } from './handlers';
 import type { CommandOf } from './schema';
@@ -60,7 +60,7 @@ export const revenueShareDealHandler: CommandHandler<CommandOf<'finance/revenueS
       facilityId = started.id;
       events.push(started.event);
     }
-    const facility = draft.facilities.byId[facilityId]!;
+    const facility = editRow(draft.facilities, facilityId);
     const where = `${formatMw(facility.capacityMw)} at ${draft.sites.byId[facility.siteId]!.name}`;
     const fundedUsd = Math.round(facilityBookValue(draft, facility));
     // The facility becomes the partner's: off the company's books (no depreciation, no loan collateral), still run by it.
