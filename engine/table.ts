@@ -45,10 +45,27 @@ function writableIds(table: Table<{ id: Id }>): Id[] {
   return ids;
 }
 
-/** The table's rows by id, copied on the first write when frozen (shared with the previous state). */
+/**
+ * The table's rows by id, copied on the first write when frozen (shared with the previous state). Copied key by key
+ * in id order: a spread of a frozen object with many keys is several times slower.
+ */
 function writableById<T extends { id: Id }>(table: Table<T>): Record<Id, T> {
-  if (Object.isFrozen(table.byId)) table.byId = { ...table.byId };
-  return table.byId;
+  const byId = table.byId;
+  if (!Object.isFrozen(byId)) return byId;
+  const copy: Record<Id, T> = {};
+  const ids = table.ids;
+  for (let i = 0; i < ids.length; i++) copy[ids[i]!] = byId[ids[i]!]!;
+  return (table.byId = copy);
+}
+
+/**
+ * A plain copy of a record (own enumerable keys, same order). A spread of a frozen object with many keys is several
+ * times slower in V8 than this loop.
+ */
+export function copyRecord<V>(record: Readonly<Record<string, V>>): Record<string, V> {
+  const copy: Record<string, V> = {};
+  for (const key in record) copy[key] = record[key]!;
+  return copy;
 }
 
 /** Rows in id order. */

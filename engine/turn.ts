@@ -7,6 +7,7 @@ import { hashGameState } from './stateHash';
 import type { GameState } from './state';
 import { APPEND_ONLY_KEYS, STATIC_KEYS } from './stateKeys';
 import { SYSTEMS } from './systems/order';
+import { copyRecord } from './table';
 import { cloneForTurn, deepFreeze, reconcile } from './turnCommit';
 
 export function endTurn(state: GameState): GameState {
@@ -21,7 +22,9 @@ export function endTurn(state: GameState): GameState {
   // The turn's new records are never equal to last turn's at the same index: freeze them instead of comparing.
   for (const key of APPEND_ONLY_KEYS) deepFreeze(work[key]);
   const next = reconcile(state, work);
-  return Object.freeze({ ...next, hash: hashGameState(next) });
+  const committed = copyRecord(next as unknown as Record<string, unknown>) as unknown as GameState;
+  committed.hash = hashGameState(next);
+  return Object.freeze(committed);
 }
 
 /**

@@ -6,6 +6,7 @@
  * frozen. That is exactly what immer's produce would return, without the proxies. A command uses the same copy, made
  * lazily (commandWorkingCopy): it touches a few top-level values of a large state.
  */
+import { copyRecord } from './table';
 
 /**
  * The private working copy of a state for one turn. `staticKeys` are shared, `shareKeys` (arrays of immutable
@@ -30,7 +31,7 @@ export function cloneForTurn<T extends object>(state: T, shareKeys: readonly str
  * builds the next frozen state with structural sharing; the state itself when nothing changed.
  */
 export function commandWorkingCopy<T extends object>(state: T, shareKeys: readonly string[], staticKeys: readonly string[]): { draft: T; commit(): T } {
-  const root: Record<string, unknown> = { ...(state as Record<string, unknown>) };
+  const root: Record<string, unknown> = copyRecord(state as Record<string, unknown>);
   const copied = new Set<string>();
   const touch = (key: string) => {
     if (copied.has(key)) return;

@@ -8,7 +8,7 @@ import { buildCostUsd, contractedMwBySite, preMoneyValuationUsd, RETROFIT_QUARTE
 import type { Command } from '../commands/schema';
 import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, debtUsd } from '../finance';
 import { pow } from '../math';
-import type { ChipModel, GameState, Id, Site, TierId, Workload } from '../state';
+import type { ChipModel, Deployment, Facility, Frozen, GameState, Id, Loan, ChipOrder, Site, TierId, Workload } from '../state';
 import { TIER_IDS } from '../state';
 import { rowsOf } from '../table';
 import { HOURS_PER_QUARTER, SECONDS_PER_QUARTER, TOKENS_PER_MTOK } from '../units';
@@ -28,11 +28,29 @@ const PLANNING_CAPEX_PER_MW = 10_000_000;
 /** Borrow only while the covenant would hold with this margin (net debt ≤ 75% of the limit) after spending. */
 const COVENANT_SAFETY = 0.75;
 
+/** A company's rows, gathered in one pass per table: the state does not change while a policy decides. */
+interface Holdings {
+  deployments: Frozen<Deployment>[];
+  facilities: Frozen<Facility>[];
+  orders: Frozen<ChipOrder>[];
+  loans: Frozen<Loan>[];
+}
+
+function holdingsOf(state: GameState, companyId: Id): Holdings {
+  return {
+    deployments: rowsOf(state.deployments, companyId),
+    facilities: rowsOf(state.facilities, companyId),
+    orders: rowsOf(state.orders, companyId),
+    loans: rowsOf(state.loans, companyId),
+  };
+}
+
 export function growthCommands(state: GameState, companyId: Id, p: GrowthParams): Command[] {
   const commands: Command[] = [];
   const company = state.companies.byId[companyId]!;
+  const own = holdingsOf(state, companyId);
   let cash = company.cashUsd;
-  const reserve = fixedCostsPerQuarterUsd(state, companyId) * RESERVE_QUARTERS;
+  const reserve = fixedCostsPerQuarterUsd(state, companyId, own) * RESERVE_QUARTERS;
 
   // 1. Finance: top up cash when below the reserve plus a planned spending envelope — borrowing only as far as the
   //    loan covenant stays safe, else equity at enterprise value × investor sentiment.
@@ -61,10 +79,11 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
 
   // 2. Chips: capacity planned for the target share of each workload's demand, budgeted with the facility
   //    space they will need (a chip without a powered hall earns nothing).
-  const fleet = fleetByWorkload(state, companyId);
-  const pipeline = pipelineChips(state, companyId);
+  const fleet = fleetByWorkload(own);
+  const pipeline = pipelineChips(state, companyId, own);
   const plannedOrders: { chip: ChipModel; quantity: number }[] = [];
-  const roomMw = Math.max(0, facilityMwTotal(state, companyId) - requiredFacilityMw(state, companyId, []));
+  const haveMw = facilityMwTotal(own);
+  const roomMw = Math.max(0, haveMw - requiredFacilityMw(state, companyId, own, []));
   let roomLeftMw = roomMw;
   for (const workload of WORKLOADS) {
     const chip = bestChip(state, companyId, workload, p);
@@ -84,8 +103,7 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
   }
 
   // 3. Facilities first (they take longest), then the chips that fit the remaining cash.
-  const needMw = requiredFacilityMw(state, companyId, plannedOrders);
-  const haveMw = facilityMwTotal(state, companyId);
+  const needMw = requiredFacilityMw(state, companyId, own, plannedOrders);
   const partnered = needMw > haveMw && p.partnerDeal ? partnerBuild(state, needMw - haveMw, p.partnerDeal) : null;
   if (partnered) commands.push(partnered);
   else if (needMw > haveMw) {
@@ -104,10 +122,11 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
   }
 
   // 4. Deploy inventory into ready facilities, to the workload furthest below its target.
-  commands.push(...deployInventory(state, companyId, p));
+  const committed = committedMwByFacility(state, own);
+  commands.push(...deployInventory(state, companyId, p, own, { ...fleet }, committed));
 
   // 5. PPAs for the steady part of the expected draw at each site.
-  commands.push(...ppaTopUps(state, companyId, p));
+  commands.push(...ppaTopUps(state, companyId, p, own, committed));
 
   // 5b. Behind-the-meter generation where the grid queue is long; bids on labs' training contracts.
   commands.push(...onsitePower(state, companyId, p, Math.max(0, cash - reserve)));
@@ -122,10 +141,10 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
 }
 
 /** Power, opex and debt service of one quarter at the current size (USD). */
-function fixedCostsPerQuarterUsd(state: GameState, companyId: Id): number {
+function fixedCostsPerQuarterUsd(state: GameState, companyId: Id, own: Holdings): number {
   const last = state.history[state.history.length - 1]?.companies[companyId];
   let debtService = 0;
-  for (const loan of rowsOf(state.loans, companyId)) debtService += loan.paymentUsd;
+  for (const loan of own.loans) debtService += loan.paymentUsd;
   const operating = last ? last.costOfRevenueUsd - last.depreciationUsd : 0;
   return Math.max(5_000_000, operating + debtService);
 }
@@ -141,26 +160,26 @@ function covenantRoomUsd(state: GameState, companyId: Id, reserve: number): numb
 }
 
 /** Full-load MW already deployed in each of a company's facilities (one pass over deployments). */
-function committedMwByFacility(state: GameState, companyId: Id): Record<Id, number> {
+function committedMwByFacility(state: GameState, own: Holdings): Record<Id, number> {
   const out: Record<Id, number> = {};
-  for (const d of rowsOf(state.deployments, companyId)) out[d.facilityId] = (out[d.facilityId] ?? 0) + chipsFacilityMw(state, d.chipId, d.count, d.siteId);
+  for (const d of own.deployments) out[d.facilityId] = (out[d.facilityId] ?? 0) + chipsFacilityMw(state, d.chipId, d.count, d.siteId);
   return out;
 }
 
-function facilityMwTotal(state: GameState, companyId: Id): number {
+function facilityMwTotal(own: Holdings): number {
   let mw = 0;
-  for (const f of rowsOf(state.facilities, companyId)) mw += f.capacityMw;
+  for (const f of own.facilities) mw += f.capacityMw;
   return mw;
 }
 
-function fleetByWorkload(state: GameState, companyId: Id): Partial<Record<Workload, number>> {
+function fleetByWorkload(own: Holdings): Partial<Record<Workload, number>> {
   const out: Partial<Record<Workload, number>> = {};
-  for (const d of rowsOf(state.deployments, companyId)) out[d.workload] = (out[d.workload] ?? 0) + d.count;
+  for (const d of own.deployments) out[d.workload] = (out[d.workload] ?? 0) + d.count;
   return out;
 }
 
 /** Chips on order or in inventory, attributed to the workload they are best at for this company. */
-function pipelineChips(state: GameState, companyId: Id): Partial<Record<Workload, number>> {
+function pipelineChips(state: GameState, companyId: Id, own: Holdings): Partial<Record<Workload, number>> {
   const out: Partial<Record<Workload, number>> = {};
   const company = state.companies.byId[companyId]!;
   const add = (chipId: Id, n: number) => {
@@ -169,7 +188,7 @@ function pipelineChips(state: GameState, companyId: Id): Partial<Record<Workload
     out[w] = (out[w] ?? 0) + n;
   };
   for (const chipId of Object.keys(company.inventory).sort()) add(chipId, company.inventory[chipId]!);
-  for (const o of rowsOf(state.orders, companyId)) add(o.chipId, o.quantity - o.delivered);
+  for (const o of own.orders) add(o.chipId, o.quantity - o.delivered);
   return out;
 }
 
@@ -206,16 +225,16 @@ function chipsNeeded(state: GameState, chip: ChipModel, workload: Workload, p: G
   return Math.ceil((share * demand) / perChip);
 }
 
-function requiredFacilityMw(state: GameState, companyId: Id, planned: { chip: ChipModel; quantity: number }[]): number {
+function requiredFacilityMw(state: GameState, companyId: Id, own: Holdings, planned: { chip: ChipModel; quantity: number }[]): number {
   const pue = PLANNING_PUE;
   let mw = 0;
-  for (const d of rowsOf(state.deployments, companyId)) mw += chipsFacilityMw(state, d.chipId, d.count, d.siteId);
+  for (const d of own.deployments) mw += chipsFacilityMw(state, d.chipId, d.count, d.siteId);
   const company = state.companies.byId[companyId]!;
   const addChips = (chipId: Id, n: number) => {
     mw += ((n * state.chips.byId[chipId]!.powerW) / 1e6) * pue;
   };
   for (const chipId of Object.keys(company.inventory).sort()) addChips(chipId, company.inventory[chipId]!);
-  for (const o of rowsOf(state.orders, companyId)) addChips(o.chipId, o.quantity - o.delivered);
+  for (const o of own.orders) addChips(o.chipId, o.quantity - o.delivered);
   for (const o of planned) addChips(o.chip.id, o.quantity);
   return mw;
 }
@@ -251,13 +270,12 @@ function chooseBuild(state: GameState, needMw: number, p: GrowthParams, budget: 
   return best ? { site: best.site, mw: best.mw, shell: best.shell } : null;
 }
 
-function deployInventory(state: GameState, companyId: Id, p: GrowthParams): Command[] {
+/** `fleet` is the policy's own copy (deploying adds to it); `committed` is read only. */
+function deployInventory(state: GameState, companyId: Id, p: GrowthParams, own: Holdings, fleet: Partial<Record<Workload, number>>, committed: Record<Id, number>): Command[] {
   const commands: Command[] = [];
   const company = state.companies.byId[companyId]!;
-  const fleet = fleetByWorkload(state, companyId);
   const free: Record<Id, number> = {};
-  const facilities = rowsOf(state.facilities, companyId).filter((f) => f.status === 'ready');
-  const committed = committedMwByFacility(state, companyId);
+  const facilities = own.facilities.filter((f) => f.status === 'ready');
   for (const f of facilities) free[f.id] = f.capacityMw - (committed[f.id] ?? 0);
   for (const chipId of Object.keys(company.inventory).sort()) {
     let left = company.inventory[chipId]!;
@@ -303,12 +321,11 @@ function neediestWorkload(state: GameState, chip: ChipModel, fleet: Partial<Reco
   return best;
 }
 
-function ppaTopUps(state: GameState, companyId: Id, p: GrowthParams): Command[] {
+function ppaTopUps(state: GameState, companyId: Id, p: GrowthParams, own: Holdings, committed: Record<Id, number>): Command[] {
   if (p.ppaShare <= 0) return [];
   const commands: Command[] = [];
   const bySite: Record<Id, { facilityMw: number; drawMw: number }> = {};
-  const committed = committedMwByFacility(state, companyId);
-  for (const f of rowsOf(state.facilities, companyId)) {
+  for (const f of own.facilities) {
     bySite[f.siteId] ??= { facilityMw: 0, drawMw: 0 };
     bySite[f.siteId]!.facilityMw += f.capacityMw;
     bySite[f.siteId]!.drawMw += committed[f.id] ?? 0;
