@@ -45,7 +45,13 @@ function quoteKey(k: string): string {
   return r;
 }
 
-const MAX_SHAPE_KEYS = 48;
+/**
+ * Objects with at most this many keys have their layout cached: rows (a dozen fields) and the tables' `byId`
+ * records (one key per row), whose key sets recur from turn to turn.
+ */
+const MAX_SHAPE_KEYS = 4096;
+const MAX_LAYOUTS = 1024;
+const LAYOUTS_PER_FIRST_KEY = 4;
 
 /** Own enumerable string keys in code-unit order (through the object's cached layout, so known shapes never sort). */
 function sortedKeys(obj: object): string[] {
@@ -450,48 +456,52 @@ interface Layout {
   words: number[];
 }
 
-/** Layouts of small fixed shapes seen before, by first key (objects of one shape list their keys alike). Bounded. */
+/** Layouts seen before, by first key (objects of one shape list their keys alike). Bounded. */
 const layouts = new Map<string, Layout[]>();
 let layoutCount = 0;
+/** The layout found last: objects of one shape are often hashed one after another (a table's rows). */
+let lastLayout: Layout | null = null;
 
 function layoutOf(keys: string[]): Layout {
-  const small = keys.length > 0 && keys.length <= MAX_SHAPE_KEYS;
-  const known = small ? layouts.get(keys[0]!) : undefined;
-  if (known) {
-    for (const layout of known) {
-      const k = layout.keys;
-      if (k.length !== keys.length) continue;
-      let same = true;
-      for (let i = 1; i < k.length; i++) {
-        if (k[i] !== keys[i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return layout;
-    }
-  }
+  const n = keys.length;
+  if (lastLayout !== null && sameKeys(lastLayout.keys, keys)) return lastLayout;
+  const cacheable = n > 0 && n <= MAX_SHAPE_KEYS;
+  const known = cacheable ? layouts.get(keys[0]!) : undefined;
+  if (known) for (const layout of known) if (sameKeys(layout.keys, keys)) return (lastLayout = layout);
   let ordered = true;
-  for (let i = 1; i < keys.length; i++) {
+  for (let i = 1; i < n; i++) {
     if (keys[i - 1]! > keys[i]!) {
       ordered = false;
       break;
     }
   }
   let order: number[] | null = null;
-  const words = new Array<number>(keys.length);
-  if (ordered) for (let i = 0; i < keys.length; i++) words[i] = wordOfKey(keys[i]!);
+  const words = new Array<number>(n);
+  if (ordered) for (let i = 0; i < n; i++) words[i] = wordOfKey(keys[i]!);
   else {
     order = keys.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
-    for (let i = 0; i < keys.length; i++) words[i] = wordOfKey(keys[order[i]!]!);
+    for (let i = 0; i < n; i++) words[i] = wordOfKey(keys[order[i]!]!);
   }
   const layout = { keys, order, words };
-  if (small && layoutCount < 1024 && (known?.length ?? 0) < 8) {
-    layoutCount++;
-    if (known) known.push(layout);
-    else layouts.set(keys[0]!, [layout]);
+  if (cacheable) {
+    // Bounded: a few layouts per first key (a growing table's ids replace the oldest), at most MAX_LAYOUTS in all.
+    if (layoutCount >= MAX_LAYOUTS) {
+      layouts.clear();
+      layoutCount = 0;
+    }
+    const list = layouts.get(keys[0]!) ?? [];
+    if (list.length === 0) layouts.set(keys[0]!, list);
+    if (list.length >= LAYOUTS_PER_FIRST_KEY) list.shift();
+    else layoutCount++;
+    list.push(layout);
   }
-  return layout;
+  return (lastLayout = layout);
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Set by `containerDigest`: whether the digest it returned may be memoized (the subtree is wholly frozen). */

@@ -19,8 +19,10 @@ export function endTurn(state: GameState): GameState {
   work.ledger = [];
   work.turn += 1;
   work.hash = '';
-  // The turn's new records are never equal to last turn's at the same index: freeze them instead of comparing.
+  // The turn's new records are never equal to last turn's at the same index, and the deployments' figures are
+  // rebuilt whole every quarter (hashed flat, see stateHash.ts): freeze them instead of comparing.
   for (const key of APPEND_ONLY_KEYS) deepFreeze(work[key]);
+  deepFreeze(work.deploymentOps);
   const next = reconcile(state, work);
   const committed = copyRecord(next as unknown as Record<string, unknown>) as unknown as GameState;
   committed.hash = hashGameState(next);
