@@ -1,5 +1,4 @@
 /** createGame: a fresh GameState from a validated scenario and a seed. Pure; the same inputs give the same state. */
-import { freeze } from 'immer';
 import { newLoan } from './finance';
 import { hashGameState } from './stateHash';
 import { newId } from './ids';
@@ -12,6 +11,7 @@ import { emptyTable, insertRow } from './table';
 import type { Company, GameState, PerTier, RevenueSharePartner, Tier, TierMarketResult } from './state';
 import { TIER_IDS } from './state';
 import { ENGINE_VERSION } from './version';
+import { deepFreeze } from './turnCommit';
 
 export interface GameOptions {
   /** Label only; settings that change rules would go here and into the save. */
@@ -116,8 +116,8 @@ export function createGame(scenario: Scenario, seed: number, _options: GameOptio
   addStartingLtas(state, scenario);
   state.hash = '';
   state.hash = hashGameState(state);
-  // Frozen like every state immer produces: accidental mutation throws, and the hash memo can trust subtrees.
-  return freeze(state, true);
+  // Frozen like every state the engine returns: accidental mutation throws, and the hash memo can trust subtrees.
+  return deepFreeze(state) as GameState;
 }
 
 function setUpCompany(state: GameState, setup: CompanySetup, isPlayer: boolean): void {

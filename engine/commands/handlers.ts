@@ -1,8 +1,7 @@
 /**
  * Game rules for every command: `check` reads the state and returns a reason to refuse (or null),
- * `apply` changes an immer draft and cannot fail. The table is typed so a missing handler does not compile.
+ * `apply` changes the state's working copy (turnCommit.ts; rows through editRow) and cannot fail. The table is typed so a missing handler does not compile.
  */
-import { isDraft, original } from 'immer';
 import { replicaChips, facilityCommittedMw, chipsFacilityMw } from '../capacity';
 import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, enterpriseValueUsd, newLoan } from '../finance';
 import { formatCount, formatMw, formatUsd } from '../format';
@@ -145,7 +144,7 @@ export const handlers: HandlerTable = {
       const value = c.count * chip.unitPriceUsd;
       const perQuarter = value / chip.usefulLifeQuarters;
       // Look the match up on the plain pre-command state: reading every row through the draft would proxy them all.
-      const match = matchingDeployment(plainOf(draft), c.facilityId, c.chipId, c.workload);
+      const match = matchingDeployment(draft, c.facilityId, c.chipId, c.workload);
       const existing = match ? editRow(draft.deployments, match.id) : undefined;
       if (existing) {
         existing.count += c.count;
@@ -180,7 +179,7 @@ export const handlers: HandlerTable = {
     },
     apply(draft, _companyId, c) {
       const d = editRow(draft.deployments, c.deploymentId);
-      const match = matchingDeployment(plainOf(draft), d.facilityId, d.chipId, c.workload);
+      const match = matchingDeployment(draft, d.facilityId, d.chipId, c.workload);
       if (match) {
         // Chips of one kind on one workload in one facility serve together: merge, so replicas count as a whole.
         const into = editRow(draft.deployments, match.id);
@@ -319,9 +318,4 @@ export function preMoneyValuationUsd(state: GameState, companyId: Id): number {
 
 function valuationBasis(state: GameState, companyId: Id): string {
   return `enterprise value ${formatUsd(lastEnterpriseValueUsd(state, companyId))} × investor sentiment ${state.capitalMarkets.sentiment.toFixed(2)}`;
-}
-
-/** The plain state behind a command's draft (in a turn, the state itself): lookups over many rows read it directly. */
-function plainOf(draft: GameState): GameState {
-  return isDraft(draft) ? (original(draft as never) as GameState) : draft;
 }

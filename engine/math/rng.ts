@@ -3,7 +3,7 @@
  *
  * The whole state is a plain JSON tuple of four uint32 numbers so it can live in
  * the game state, be saved/loaded and hashed. Functions mutate the tuple in place
- * (pass an immer draft's tuple). Only 32-bit integer ops, so every engine agrees.
+ * (pass a working copy's tuple). Only 32-bit integer ops, so every engine agrees.
  */
 
 export type RngState = [number, number, number, number];
