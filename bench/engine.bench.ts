@@ -86,6 +86,30 @@ for (let run = 0; run < 7; run++) {
   if (hash !== played.state.hash) throw new Error('replay hash differs from the played game');
 }
 
+// The same figure made robust to a noisy shared machine: each of the 28 states before endTurn is replayed 9 times and
+// its fastest run kept (interference only ever adds time); the median over the turns is reported beside the plain one.
+const states: GameState[] = [];
+{
+  const strategy = playerStrategy('inference-first')!;
+  let state = createGame(largest, 42);
+  while (!state.outcome && state.turn < 28) {
+    for (const command of strategy(state, state.playerId, () => 0.5)) {
+      const result = applyCommand(state, command);
+      if (result.ok) state = result.state;
+    }
+    states.push(state);
+    state = endTurn(state);
+  }
+}
+const fastest = states.map(() => Infinity);
+for (let round = 0; round < 9; round++) {
+  states.forEach((state, i) => {
+    const t0 = performance.now();
+    endTurn(state);
+    fastest[i] = Math.min(fastest[i]!, performance.now() - t0);
+  });
+}
+
 const seeds = 200;
 const t2 = performance.now();
 for (let seed = 0; seed < seeds; seed++) playGame(game, seed);
@@ -95,11 +119,13 @@ const result = {
   scenario: largest.id,
   gameScenario: game.id,
   endTurnMedianMs: round(median(endTurnSamples)),
+  endTurnBestOf9MedianMs: round(median(fastest)),
   fullGameMs: round(median(fullGameSamples)),
   verifyMs: round(median(verifySamples)),
   gamesPerSecond: round(gamesPerSecond),
 };
 log(`endTurn median      ${result.endTurnMedianMs} ms   (target ≤ 2)`);
+log(`  fastest of 9       ${result.endTurnBestOf9MedianMs} ms   (median over the turns of each turn's fastest of 9 runs: the figure without the machine's noise)`);
 log(`full game           ${result.fullGameMs} ms`);
 log(`verify (replay)     ${result.verifyMs} ms   (target ≤ 100)`);
 log(`games per second    ${result.gamesPerSecond}   (target ≥ 20, one core, ${seeds} seeds)`);
