@@ -8,7 +8,7 @@ import { deploymentTokenCapacity } from '../capacity';
 import { formatCount } from '../format';
 import { postLedger } from '../ledger';
 import { exp, ln, pow } from '../math';
-import type { GameState, Id, TierId } from '../state';
+import type { Deployment, Frozen, GameState, Id, TierId } from '../state';
 import { TIER_IDS } from '../state';
 import { TOKENS_PER_MTOK } from '../units';
 import { deploymentOps, writableOps } from '../deploymentOps';
@@ -31,6 +31,8 @@ interface Offer {
   speed: number;
   latency: Record<Id, number>;
   reliability: number;
+  /** The company's deployments on the tier that can serve, in id order, with their token capacity this quarter. */
+  serving: { id: Id; capacity: number }[];
 }
 
 export function runInferenceMarket(draft: GameState): void {
@@ -38,7 +40,18 @@ export function runInferenceMarket(draft: GameState): void {
   for (const tierId of TIER_IDS) advanceTier(draft, tierId);
 }
 
-function offersFor(state: GameState, tierId: TierId): Offer[] {
+/** Each company's deployments on the tier, in id order (one pass over the deployments). */
+function deploymentsOnTier(state: GameState, tierId: TierId): Record<Id, Frozen<Deployment>[]> {
+  const out: Record<Id, Frozen<Deployment>[]> = {};
+  for (const id of state.deployments.ids) {
+    const d = state.deployments.byId[id]!;
+    if (d.workload !== tierId) continue;
+    (out[d.companyId] ??= []).push(d);
+  }
+  return out;
+}
+
+function offersFor(state: GameState, tierId: TierId, onTier: Record<Id, Frozen<Deployment>[]>): Offer[] {
   const offers: Offer[] = [];
   for (const companyId of state.companies.ids) {
     const company = state.companies.byId[companyId]!;
@@ -47,11 +60,11 @@ function offersFor(state: GameState, tierId: TierId): Offer[] {
     let capacity = 0;
     let speedWeighted = 0;
     const latency: Record<Id, number> = {};
-    for (const id of state.deployments.ids) {
-      const d = state.deployments.byId[id]!;
-      if (d.companyId !== companyId || d.workload !== tierId) continue;
+    const serving: Offer['serving'] = [];
+    for (const d of onTier[companyId] ?? []) {
       const cap = deploymentTokenCapacity(state, d);
       if (cap <= 0) continue;
+      serving.push({ id: d.id, capacity: cap });
       capacity += cap;
       speedWeighted += cap * state.chips.byId[d.chipId]!.userSpeedTokensPerSec[tierId];
       const site = state.sites.byId[d.siteId]!;
@@ -60,14 +73,15 @@ function offersFor(state: GameState, tierId: TierId): Offer[] {
         if (latency[regionId] === undefined || ms < latency[regionId]!) latency[regionId] = ms;
       }
     }
-    if (capacity > 0) offers.push({ companyId, price, capacity, speed: speedWeighted / capacity, latency, reliability: company.reliability });
+    if (capacity > 0) offers.push({ companyId, price, capacity, speed: speedWeighted / capacity, latency, reliability: company.reliability, serving });
   }
   return offers;
 }
 
 function clearTier(draft: GameState, tierId: TierId): void {
   const tier = draft.tiers[tierId];
-  const offers = offersFor(draft, tierId);
+  const onTier = deploymentsOnTier(draft, tierId);
+  const offers = offersFor(draft, tierId, onTier);
   const regions = draft.regions.ids.map((id) => draft.regions.byId[id]!).filter((r) => r.open && r.inferenceDemandShare > 0);
   const served: number[] = offers.map(() => 0);
   const servedByRegion: number[][] = offers.map(() => regions.map(() => 0));
@@ -145,13 +159,14 @@ function clearTier(draft: GameState, tierId: TierId): void {
 
   // Book results: deployments pro-rata to capacity, revenue per company and tier. Every deployment on the tier
   // starts from zero, so chips whose company stopped offering it (or cannot serve) show as idle, not as last quarter.
-  for (const id of draft.deployments.ids) {
-    const d = draft.deployments.byId[id]!;
-    const ops = deploymentOps(draft, id);
-    if (d.workload === tierId && (ops.servedTokens !== 0 || ops.utilization !== 0)) {
-      const w = writableOps(draft, id);
-      w.servedTokens = 0;
-      w.utilization = 0;
+  for (const companyId of Object.keys(onTier)) {
+    for (const d of onTier[companyId]!) {
+      const ops = deploymentOps(draft, d.id);
+      if (ops.servedTokens !== 0 || ops.utilization !== 0) {
+        const w = writableOps(draft, d.id);
+        w.servedTokens = 0;
+        w.utilization = 0;
+      }
     }
   }
   const servedByCompany: Record<Id, number> = {};
@@ -160,13 +175,11 @@ function clearTier(draft: GameState, tierId: TierId): void {
     const tokens = served[p]!;
     servedByCompany[o.companyId] = tokens;
     servedTotal += tokens;
-    for (const id of draft.deployments.ids) {
-      const d = draft.deployments.byId[id]!;
-      if (d.companyId !== o.companyId || d.workload !== tierId) continue;
-      const cap = deploymentTokenCapacity(draft, d);
+    // Deployments that cannot serve (no capacity) were zeroed above; the others share the company's tokens.
+    for (const { id, capacity: cap } of o.serving) {
       const w = writableOps(draft, id);
-      w.servedTokens = cap > 0 ? (tokens * cap) / o.capacity : 0;
-      w.utilization = cap > 0 ? w.servedTokens / cap : 0;
+      w.servedTokens = (tokens * cap) / o.capacity;
+      w.utilization = w.servedTokens / cap;
     }
     postLedger(draft, o.companyId, 'revenue:inference', tierId, (tokens / TOKENS_PER_MTOK) * o.price, `${formatCount(tokens)} ${tier.name} tokens at $${o.price}/M`);
   });
