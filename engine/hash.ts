@@ -357,6 +357,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** The root object with some keys hashed flat: `{ root: { ...value } }` where those keys' values are flat digests. */
 function rootDigest(value: Record<string, unknown>, flatKeys: readonly string[]): Digest {
   const h = hasher;
+  // A state still being built (not frozen) is hashed without memo: its arrays may yet change.
+  const rootFrozen = Object.isFrozen(value);
   const keys = sortedKeys(value);
   const children: (Digest | null)[] = [];
   for (const key of keys) {
@@ -381,7 +383,7 @@ function rootDigest(value: Record<string, unknown>, flatKeys: readonly string[])
       h.digest(flat);
     } else {
       const child = value[key];
-      feedChild(h, child, 1, `$.${key}`, MEMO_SELF | (Array.isArray(child) ? MEMO_CHILDREN : 0));
+      feedChild(h, child, 1, `$.${key}`, rootFrozen ? MEMO_SELF | (Array.isArray(child) ? MEMO_CHILDREN : 0) : 0);
     }
   }
   const d = h.finish(start);
@@ -536,8 +538,10 @@ function containerDigest(value: object, depth: number, where: string, mode: numb
   if (depth > MAX_DEPTH) throw new Error(`hashState: nesting deeper than ${MAX_DEPTH} (cycle?) at ${where}`);
   const h = hasher;
   const start = h.begin();
-  let cacheable = Object.isFrozen(value);
+  // Engine states never freeze their arrays (turnCommit.ts) and never write a committed one: in a state hash an
+  // array is as immutable as the frozen object holding it. Other callers (MEMO_ALL) memoize frozen arrays only.
   const isArray = Array.isArray(value);
+  let cacheable = isArray && !(mode & MEMO_ALL) ? true : Object.isFrozen(value);
   // Objects: all values in one native call, read in key order through the shape's layout (no keyed loads).
   const layout = isArray ? null : layoutOf(Object.keys(value));
   const values = isArray ? (value as unknown[]) : Object.values(value);
