@@ -1,6 +1,7 @@
 /** Last quarter's operating figures of deployments (`state.deploymentOps`), read and written through these. */
 import type { DeploymentOps, GameState, Id } from './state';
 import { copyRecord } from './table';
+import { isFrozenData } from './frozen';
 
 const IDLE: DeploymentOps = Object.freeze({ throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0 });
 
@@ -14,10 +15,10 @@ export function deploymentOps(state: GameState, deploymentId: Id): DeploymentOps
  * may be frozen, shared with the previous state: they are copied on first write (inside a command they are drafts).
  */
 export function writableOps(draft: GameState, deploymentId: Id): DeploymentOps {
-  if (Object.isFrozen(draft.deploymentOps)) draft.deploymentOps = copyRecord(draft.deploymentOps);
+  if (isFrozenData(draft.deploymentOps)) draft.deploymentOps = copyRecord(draft.deploymentOps);
   let ops = draft.deploymentOps[deploymentId];
   if (!ops) ops = { throttle: 0, utilization: 0, servedTokens: 0, soldH100eHours: 0, energyMwh: 0 };
-  else if (Object.isFrozen(ops)) ops = { ...ops };
+  else if (isFrozenData(ops)) ops = { ...ops };
   else return ops;
   draft.deploymentOps[deploymentId] = ops;
   return ops;
@@ -26,7 +27,7 @@ export function writableOps(draft: GameState, deploymentId: Id): DeploymentOps {
 /** Drops a deployment's figures (it was merged into another); the record is copied first when frozen. */
 export function removeOps(draft: GameState, deploymentId: Id): void {
   if (!(deploymentId in draft.deploymentOps)) return;
-  if (Object.isFrozen(draft.deploymentOps)) draft.deploymentOps = copyRecord(draft.deploymentOps);
+  if (isFrozenData(draft.deploymentOps)) draft.deploymentOps = copyRecord(draft.deploymentOps);
   delete draft.deploymentOps[deploymentId];
 }
 

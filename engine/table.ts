@@ -2,6 +2,7 @@
 import { current, isDraft } from 'immer';
 import type { Id, Table } from './state';
 import { workingCopy } from './turnCommit';
+import { isFrozenData } from './frozen';
 
 export function emptyTable<T extends { id: Id }>(): Table<T> {
   return { byId: {}, ids: [] };
@@ -41,7 +42,7 @@ export function removeRow<T extends { id: Id }>(table: Table<T>, id: Id): void {
 function writableIds(table: Table<{ id: Id }>): Id[] {
   const ids = table.ids;
   if (isDraft(ids)) return (table.ids = current(ids).slice());
-  if (Object.isFrozen(ids)) return (table.ids = ids.slice());
+  if (isFrozenData(ids)) return (table.ids = ids.slice());
   return ids;
 }
 
@@ -51,7 +52,7 @@ function writableIds(table: Table<{ id: Id }>): Id[] {
  */
 function writableById<T extends { id: Id }>(table: Table<T>): Record<Id, T> {
   const byId = table.byId;
-  if (!Object.isFrozen(byId)) return byId;
+  if (!isFrozenData(byId)) return byId;
   const copy: Record<Id, T> = {};
   const ids = table.ids;
   for (let i = 0; i < ids.length; i++) copy[ids[i]!] = byId[ids[i]!]!;
@@ -99,7 +100,7 @@ export type Thawed<T> = T extends readonly (infer U)[] ? Thawed<U>[] : T extends
 export function editRow<R extends { id: Id }>(table: Table<R>, id: Id): Thawed<R> {
   const row = table.byId[id];
   if (row === undefined) throw new Error(`editRow: no row ${id}`);
-  if (!Object.isFrozen(row)) return row as Thawed<R>;
+  if (!isFrozenData(row)) return row as Thawed<R>;
   const copy = workingCopy(row);
   writableById(table)[id] = copy;
   return copy as Thawed<R>;

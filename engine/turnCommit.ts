@@ -7,6 +7,7 @@
  * lazily (commandWorkingCopy): it touches a few top-level values of a large state.
  */
 import { copyRecord } from './table';
+import { isFrozenData } from './frozen';
 
 /**
  * The private working copy of a state for one turn. `staticKeys` are shared, `shareKeys` (arrays of immutable
@@ -75,11 +76,11 @@ function isTable(value: unknown): value is AnyTable {
  * only for the tables it changes. The ids are copied (a native copy of a short array): arrays are never frozen.
  */
 function shallowTable(table: AnyTable): AnyTable {
-  if (Object.isFrozen(table.byId)) return { byId: table.byId, ids: table.ids.slice() };
+  if (isFrozenData(table.byId)) return { byId: table.byId, ids: table.ids.slice() };
   const byId: Record<string, unknown> = {};
   for (const id of table.ids) {
     const row = table.byId[id];
-    byId[id] = Object.isFrozen(row) ? row : workingCopy(row);
+    byId[id] = isFrozenData(row) ? row : workingCopy(row);
   }
   return { byId, ids: table.ids.slice() };
 }
@@ -118,7 +119,7 @@ export function reconcile<T>(prev: T, next: T): T {
 
 function reconcileValue(prev: unknown, next: unknown): unknown {
   if (prev === next) return prev;
-  if (next === null || typeof next !== 'object' || Object.isFrozen(next)) return next;
+  if (next === null || typeof next !== 'object' || isFrozenData(next)) return next;
   if (prev === null || typeof prev !== 'object' || Array.isArray(prev) !== Array.isArray(next)) return deepFreeze(next);
   if (Array.isArray(next)) {
     const p = prev as unknown[];
@@ -148,7 +149,7 @@ function reconcileValue(prev: unknown, next: unknown): unknown {
 
 /** Freezes every object in a value (stops at objects already frozen); arrays are walked, not frozen (see above). */
 export function deepFreeze(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value === null || typeof value !== 'object' || isFrozenData(value)) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
     return value;
