@@ -28,6 +28,7 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
       saveFiles.clearCurrent();
       return ok(null);
     },
+    'save:confirmOpened': ({ openId }) => saveFiles.confirmOpened(openId),
     'autosave:write': ({ turn, content }) => autosaves.write(turn, content),
     'autosave:list': () => autosaves.list(),
     'autosave:read': ({ id }) => autosaves.read(id),

@@ -9,6 +9,7 @@ export const invokeChannels = {
   'save:save': 'saveSave',
   'save:saveAs': 'saveSaveAs',
   'save:clearCurrent': 'saveClearCurrent',
+  'save:confirmOpened': 'saveConfirmOpened',
   'autosave:write': 'autosaveWrite',
   'autosave:list': 'autosaveList',
   'autosave:read': 'autosaveRead',

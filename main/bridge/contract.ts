@@ -13,6 +13,8 @@ export const AUTOSAVE_CAPACITY = 10;
 export const MAX_TURN = 9_999_999;
 /** Autosave file name = id: write time (ms since epoch), a same-millisecond sequence, and the turn. */
 export const AUTOSAVE_ID_PATTERN = /^autosave-(\d{13})-(\d{3})-t(\d{1,7})\.tpw$/;
+/** Opaque handle main gives each file it reads for opening, confirmed by save:confirmOpened once the game loads. */
+export const OPEN_ID_PATTERN = /^open-\d{1,15}$/;
 /** Opaque ids main hands out for recent files (never paths). */
 export const RECENT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 /** Key-binding action names, e.g. `turn.end`; also keeps `__proto__` and friends out of the record. */
@@ -77,6 +79,12 @@ export const requestSchemas = {
   'save:saveAs': saveRequestSchema,
   /** Forget the current file (new game, back to title) so a later save:save asks for a path. */
   'save:clearCurrent': noPayload,
+  /**
+   * The file read under `openId` (save:open, recent:open or file:opened) loaded and verified: it becomes the current
+   * file and goes on the recent list. Until then a read file is only pending, so a save that fails to load changes
+   * neither.
+   */
+  'save:confirmOpened': z.strictObject({ openId: z.string().regex(OPEN_ID_PATTERN, 'must be the openId of a file main read') }),
   'autosave:write': z.strictObject({ turn: z.int().min(0).max(MAX_TURN), content: saveContentSchema }),
   'autosave:list': noPayload,
   'autosave:read': z.strictObject({
@@ -92,7 +100,7 @@ export interface AppInfo {
   /** Where settings and autosaves live, for display (home folder shown as `~`). */
   userDataLabel: string;
 }
-export type OpenFileResult = { canceled: true } | { canceled: false; fileName: string; content: string };
+export type OpenFileResult = { canceled: true } | ({ canceled: false } & OpenedFile);
 export type SaveFileResult = { canceled: true } | { canceled: false; fileName: string };
 export interface AutosaveEntry {
   id: string;
@@ -111,9 +119,14 @@ export interface RecentFileEntry {
   fileName: string;
   label: string;
 }
-export interface OpenedFile {
+/** A save file's text as read (size and UTF-8 checked, not yet parsed). */
+export interface SaveFileText {
   fileName: string;
   content: string;
+}
+/** A file read for opening; `openId` is for save:confirmOpened once it has loaded. */
+export interface OpenedFile extends SaveFileText {
+  openId: string;
 }
 
 /** Response value per channel; indexing with a channel missing here is a compile error. */
@@ -125,6 +138,7 @@ export type ResponseValues = {
   'save:save': SaveFileResult;
   'save:saveAs': SaveFileResult;
   'save:clearCurrent': null;
+  'save:confirmOpened': null;
   'autosave:write': AutosaveEntry;
   'autosave:list': AutosaveEntry[];
   'autosave:read': AutosaveContent;
@@ -135,7 +149,10 @@ export type ResponseValues = {
 /** Payload main pushes on each event channel. */
 export type EventPayloads = {
   'menu:action': MenuAction;
-  /** A .tpw file the OS asked us to open (double-click, argv, macOS open-file), read by main after its size check. */
+  /**
+   * A .tpw file the OS asked us to open (double-click, argv, macOS open-file), read by main after its size check;
+   * pending until the renderer sends save:confirmOpened.
+   */
   'file:opened': BridgeResult<OpenedFile>;
 };
 

@@ -21,6 +21,9 @@ import { KeyBindings } from './keyBindings';
 import { sessionFromSaveText } from './saveFile';
 import type { VerifyListener } from './verifyInSlices';
 
+/** Said instead of starting a load while another runs: one load at a time, or the last to finish would win. */
+export const LOAD_BUSY_MESSAGE = 'A save is already loading; wait for it or press Cancel.';
+
 export type ScreenName = 'title' | 'picker' | 'game' | 'settings' | 'help' | 'replay' | 'compare';
 
 export interface Screen {
@@ -40,6 +43,8 @@ export class App {
   private liveRegion: HTMLElement;
   /** Holds the progress of loads in flight (LoadProgress), above every screen. */
   private loadProgressHost = h('div', { class: 'load-progress-host' });
+  /** True while withLoadProgress runs a load. */
+  private loading = false;
   game: GameScreen | null = null;
 
   private constructor(
@@ -111,6 +116,7 @@ export class App {
 
   /** Asks for a save file and opens it; resolves to an error sentence, or null when opened or cancelled. */
   async loadGame(): Promise<string | null> {
+    if (this.loading) return LOAD_BUSY_MESSAGE; // before the dialog: a file picked now could not be loaded
     try {
       const file = await this.platform.openSaveFile();
       return file ? this.openSessionText(file) : null;
@@ -119,19 +125,32 @@ export class App {
     }
   }
 
+  /** LOAD_BUSY_MESSAGE while a load runs (screens check it before asking for a file), otherwise null. */
+  get loadBusyMessage(): string | null {
+    return this.loading ? LOAD_BUSY_MESSAGE : null;
+  }
+
   /**
    * Runs a load (parse, then a replay in slices) with its progress shown if it takes a while, and a Cancel; the
-   * indicator goes away however the load ends.
+   * indicator goes away however the load ends. One load at a time: while one runs, another is refused with
+   * LOAD_BUSY_MESSAGE without starting.
    */
-  async withLoadProgress<R>(load: (listener: VerifyListener) => Promise<R>): Promise<R> {
-    const progress = new LoadProgress(this.loadProgressHost);
+  async withLoadProgress<R extends { ok: boolean }>(load: (listener: VerifyListener) => Promise<R>): Promise<R | { ok: false; error: string }> {
+    if (this.loading) return { ok: false, error: LOAD_BUSY_MESSAGE };
+    this.loading = true;
     try {
-      return await load(progress.listener);
+      const progress = new LoadProgress(this.loadProgressHost);
+      try {
+        return await load(progress.listener);
+      } finally {
+        progress.finish();
+      }
     } finally {
-      progress.finish();
+      this.loading = false;
     }
   }
 
+  /** Loads a file from openSaveFile or onFileOpened; once it has loaded the host may make it the current file. */
   private async openSessionText(file: OpenedText): Promise<string | null> {
     const restored = await this.withLoadProgress((listener) => sessionFromSaveText(file.content, file.fileName, listener));
     if (!restored.ok) {
@@ -139,6 +158,11 @@ export class App {
       return restored.error;
     }
     this.openGame(restored.session);
+    try {
+      await this.platform.confirmOpened(file);
+    } catch (e) {
+      this.announce((e as Error).message); // the game is open; only Save's target and the recent list missed it
+    }
     return null;
   }
 

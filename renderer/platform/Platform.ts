@@ -22,6 +22,8 @@ export interface AutosaveInfo {
 export interface OpenedText {
   fileName: string;
   content: string;
+  /** The host's handle on the file for confirmOpened (desktop only; a browser keeps no current file). */
+  openId?: string;
 }
 
 export interface Platform {
@@ -32,6 +34,11 @@ export interface Platform {
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Asks the player for a save file; null when they cancel. */
   openSaveFile(): Promise<OpenedText | null>;
+  /**
+   * The game in `file` (from openSaveFile or onFileOpened) loaded and verified: the desktop makes it the current file
+   * (where Save writes) and adds it to the recent files. Never called for a load that failed or was cancelled.
+   */
+  confirmOpened(file: OpenedText): Promise<void>;
   /** Asks where to save (or downloads, in a browser); the file name written, or null when cancelled. */
   saveFileAs(content: string, suggestedName: string): Promise<string | null>;
   /** Keeps the game of this turn so "Continue" can resume it. */

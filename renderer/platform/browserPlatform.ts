@@ -39,6 +39,7 @@ export function createBrowserPlatform(): Platform {
       return next;
     },
     openSaveFile: pickTextFile,
+    async confirmOpened() {}, // no current file or recent list in a browser: downloads always ask
     async saveFileAs(content: string, suggestedName: string) {
       const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
       const link = Object.assign(document.createElement('a'), { href: url, download: suggestedName });

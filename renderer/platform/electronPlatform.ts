@@ -25,7 +25,10 @@ export function createElectronPlatform(bridge: TpwBridge): Platform {
     },
     async openSaveFile(): Promise<OpenedText | null> {
       const opened = unwrap(await bridge.saveOpen());
-      return opened.canceled ? null : { fileName: opened.fileName, content: opened.content };
+      return opened.canceled ? null : { fileName: opened.fileName, content: opened.content, openId: opened.openId };
+    },
+    async confirmOpened(file) {
+      if (file.openId !== undefined) unwrap(await bridge.saveConfirmOpened({ openId: file.openId }));
     },
     async saveFileAs(content, suggestedName) {
       const saved = unwrap(await bridge.saveSaveAs({ content, suggestedName }));
@@ -42,6 +45,6 @@ export function createElectronPlatform(bridge: TpwBridge): Platform {
     },
     onMenuAction: (listener) => bridge.onMenuAction(listener),
     onFileOpened: (listener) =>
-      bridge.onFileOpened((result) => listener(result.ok ? { fileName: result.value.fileName, content: result.value.content } : { error: result.error })),
+      bridge.onFileOpened((result) => listener(result.ok ? { fileName: result.value.fileName, content: result.value.content, openId: result.value.openId } : { error: result.error })),
   };
 }

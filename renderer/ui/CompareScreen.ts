@@ -74,6 +74,8 @@ export class CompareScreen implements Screen {
   }
 
   private async addFile(): Promise<void> {
+    const busy = this.app.loadBusyMessage;
+    if (busy) return this.say(busy);
     try {
       const file = await this.app.platform.openSaveFile();
       if (!file) return;

@@ -84,6 +84,8 @@ export class ReplayScreen implements Screen {
   }
 
   private async openFile(): Promise<void> {
+    const busy = this.app.loadBusyMessage;
+    if (busy) return this.say(busy);
     try {
       const file = await this.app.platform.openSaveFile();
       if (file) await this.load(file.content, file.fileName);

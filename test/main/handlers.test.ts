@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InvokeChannel } from '../../main/bridge/contract';
@@ -27,7 +27,9 @@ describe('bridge handlers over real files', () => {
     expect(await call('save:saveAs', { content: '{"turn":4}', suggestedName: 'Inference bet' })).toEqual({ canceled: false, fileName: 'Inference bet.tpw' });
     const [recent] = await call('recent:list');
     expect(recent).toMatchObject({ fileName: 'Inference bet.tpw', label: path.basename(documents) });
-    expect(await call('recent:open', { id: recent.id })).toEqual({ canceled: false, fileName: 'Inference bet.tpw', content: '{"turn":4}' });
+    const reopened = await call('recent:open', { id: recent.id });
+    expect(reopened).toEqual({ canceled: false, fileName: 'Inference bet.tpw', content: '{"turn":4}', openId: expect.any(String) });
+    expect(await call('save:confirmOpened', { openId: reopened.openId })).toBeNull();
     expect(await call('save:clearCurrent')).toBeNull();
     expect(await call('save:open')).toEqual({ canceled: true });
     expect(dialogs.chooseFileToOpen).toHaveBeenCalledTimes(1);
@@ -35,6 +37,22 @@ describe('bridge handlers over real files', () => {
     const everything = JSON.stringify(responses);
     expect(everything).not.toContain(documents);
     expect(everything).not.toContain(`${userData}/`);
+  });
+
+  it('a file opened is remembered and saved to only after save:confirmOpened', async () => {
+    const { documents, dialogs, invoke } = await bridgeOverRealFiles();
+    const file = path.join(documents, 'opened.tpw');
+    await writeFile(file, '{"turn":1}');
+    dialogs.chooseFileToOpen.mockResolvedValue(file);
+    const opened = await invoke('save:open');
+    expect(opened).toMatchObject({ ok: true, value: { fileName: 'opened.tpw', openId: expect.any(String) } });
+    expect(await invoke('recent:list')).toEqual({ ok: true, value: [] });
+    if (!opened.ok) return;
+    expect(await invoke('save:confirmOpened', { openId: opened.value.openId })).toEqual({ ok: true, value: null });
+    expect(await invoke('recent:list')).toMatchObject({ ok: true, value: [{ fileName: 'opened.tpw' }] });
+    expect(await invoke('save:save', { content: '{"turn":2}', suggestedName: 'x' })).toEqual({ ok: true, value: { canceled: false, fileName: 'opened.tpw' } });
+    expect(await readFile(file, 'utf8')).toBe('{"turn":2}');
+    expect(dialogs.chooseFileToSave).not.toHaveBeenCalled();
   });
 
   it('refuses an autosave id that is a path before touching the disk', async () => {

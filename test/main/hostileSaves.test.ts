@@ -2,7 +2,8 @@
  * The hostile-save corpus through the desktop app's load paths, in Node (no Electron binary here): the real main
  * stack (dialogs → saveFiles → IPC validation → bridge) under the renderer's Electron platform, then the renderer's
  * load (sessionFromSaveText) — for Open and for Continue with the file as the newest autosave. Each is refused with
- * its specific message; the autosaves folder and the documents folder are unchanged afterwards.
+ * its specific message; the autosaves folder and the documents folder are unchanged afterwards, and so are the recent
+ * files and the current file (where Save writes): a file that does not load is never confirmed as opened.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { serializeSave } from '../../engine/save';
 import { openNewestAutosave } from '../../renderer/app/autosaves';
 import { sessionFromSaveText } from '../../renderer/app/saveFile';
 import { createElectronPlatform } from '../../renderer/platform/electronPlatform';
+import type { OpenedText } from '../../renderer/platform/Platform';
 import { METADATA, playRecorded } from '../engine/save/play';
 import { bytesOf, committedHostileSaves, expectAppRefuses, generatedHostileSaves } from '../support/hostileSaves';
 import { bridgeOverRealFiles } from './bridgeOverRealFiles';
@@ -57,10 +59,34 @@ describe('hostile saves in the desktop app', async () => {
   }
   const before = snapshot(autosaves, documents);
 
+  // the game the player had open before trying the hostile files: the current file and the only recent one
+  const keptGame = serializeSave(playRecorded(2).toSave(METADATA));
+  const kept = path.join(root, 'Kept', 'kept.tpw');
+  mkdirSync(path.dirname(kept));
+  writeFileSync(kept, keptGame);
+  dialogs.chooseFileToOpen.mockResolvedValueOnce(kept);
+  const keptFile = (await platform.openSaveFile())!;
+  expect((await sessionFromSaveText(keptFile.content, keptFile.fileName)).ok).toBe(true);
+  await platform.confirmOpened(keptFile);
+  const recentBefore = await invoke('recent:list');
+  expect(recentBefore).toMatchObject({ ok: true, value: [{ fileName: 'kept.tpw' }] });
+
   it.each(cases.map((c) => [c.name, c] as const))('%s', { timeout: 20_000 }, async (name, c) => {
     const expected = c.appError ?? c.error;
     dialogs.chooseFileToOpen.mockResolvedValueOnce(path.join(documents, name));
-    await expectAppRefuses(c, async () => (await platform.openSaveFile())!.content, (content) => sessionFromSaveText(content, name));
+    let file: OpenedText | null = null;
+    await expectAppRefuses(
+      c,
+      async () => (file = (await platform.openSaveFile())!).content,
+      async (content) => {
+        const loaded = await sessionFromSaveText(content, name);
+        if (loaded.ok) await platform.confirmOpened(file!); // as App does after a load; never for a hostile file
+        return loaded;
+      },
+    );
+    expect(await invoke('recent:list')).toEqual(recentBefore);
+    expect(await invoke('save:save', { content: keptGame, suggestedName: 'ignored' })).toEqual({ ok: true, value: { canceled: false, fileName: 'kept.tpw' } });
+    expect(dialogs.chooseFileToSave).not.toHaveBeenCalled();
 
     // the same bytes as the newest autosave (a damaged one, not empty: the ring itself drops empty files)
     if ('zeroBytes' in c.content || bytesOf(c.content).length === 0) return;

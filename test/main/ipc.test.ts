@@ -34,6 +34,7 @@ function stubHandlers(): BridgeHandlers {
     'save:save': vi.fn(async () => ok({ canceled: false as const, fileName: 'a.tpw' })),
     'save:saveAs': vi.fn(async () => ok({ canceled: true as const })),
     'save:clearCurrent': vi.fn(async () => ok(null)),
+    'save:confirmOpened': vi.fn(async () => ok(null)),
     'autosave:write': vi.fn(async () => ok(entry)),
     'autosave:list': vi.fn(async () => ok([entry])),
     'autosave:read': vi.fn(async ({ id }) => ok({ id, turn: 3, content: '{}' })),
@@ -109,6 +110,9 @@ describe('registerIpcHandlers', () => {
     ['recent:open', { id: '/home/ada/game.tpw' }, 'field "id"'],
     ['recent:open', 'abc', 'field "payload"'],
     ['save:open', { path: '/etc/passwd' }, 'takes no payload'],
+    ['save:confirmOpened', undefined, 'field "payload"'],
+    ['save:confirmOpened', { openId: '/home/ada/game.tpw' }, 'field "openId"'],
+    ['save:confirmOpened', { openId: 'open-1', path: '/etc/passwd' }, 'unknown field "path"'],
   ] as const)('%s rejects %j naming %s', async (channel, payload, fieldText) => {
     const { ipc, handlers } = setUp();
     const result = await ipc.invoke(channel, fromApp, payload);

@@ -57,7 +57,7 @@ describe('buildBridgeApi (window.tpw)', () => {
   it('keeps a file opened at launch until the renderer subscribes', () => {
     const ipc = new FakeIpcRenderer();
     const api = buildBridgeApi(ipc);
-    const opened: BridgeResult<OpenedFile> = { ok: true, value: { fileName: 'class.tpw', content: '{}' } };
+    const opened: BridgeResult<OpenedFile> = { ok: true, value: { fileName: 'class.tpw', content: '{}', openId: 'open-1' } };
     ipc.emit('file:opened', opened);
     ipc.emit('menu:action', 'file:new'); // menu actions are not kept: stale by the time anyone listens
     const fileListener = vi.fn();
