@@ -281,10 +281,7 @@ class WordHasher {
     let k = this.length;
     b[k++] = TAG_STRING;
     b[k++] = n;
-    let i = 0;
-    for (; i + 1 < n; i += 2) b[k++] = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-    if (i < n) b[k++] = s.charCodeAt(i);
-    this.length = k;
+    this.length = packUtf16(s, b, k);
   }
 
   /** Appends a child's digest (reserves its own room). */
@@ -323,6 +320,17 @@ class WordHasher {
     this.length = start;
     return finalMix(h1, h2, h3, h4, (end - start) * 4);
   }
+}
+
+/**
+ * A string's UTF-16 code units, two per word (an odd last unit alone), written from `k`; returns the end. One loop
+ * with the tail folded in: the same loop followed by a separate tail statement ran ~3x slower per character once
+ * V8 had optimized it on a game's feedback (measured; the words are the same).
+ */
+function packUtf16(s: string, b: Int32Array, k: number): number {
+  const n = s.length;
+  for (let i = 0; i < n; i += 2) b[k++] = s.charCodeAt(i) | (i + 1 < n ? s.charCodeAt(i + 1) << 16 : 0);
+  return k;
 }
 
 /** One hasher for the whole walk: containers append to its buffer and mix their own slice. */
