@@ -323,9 +323,10 @@ class WordHasher {
 }
 
 /**
- * A string's UTF-16 code units, two per word (an odd last unit alone), written from `k`; returns the end. One loop
- * with the tail folded in: the same loop followed by a separate tail statement ran ~3x slower per character once
- * V8 had optimized it on a game's feedback (measured; the words are the same).
+ * A string's UTF-16 code units, two per word (an odd last unit alone), written from `k`; returns the end. Note for
+ * whoever tunes this: how fast V8 runs this loop depends on the feedback it was optimized with — first optimized
+ * during a game it can run ~2–4x slower per character than first optimized on long texts (measured by hashing
+ * the same strings after a played game and before one; the outcome varies between runs).
  */
 function packUtf16(s: string, b: Int32Array, k: number): number {
   const n = s.length;
