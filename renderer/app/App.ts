@@ -45,6 +45,15 @@ export class App {
   private loadProgressHost = h('div', { class: 'load-progress-host' });
   /** True while withLoadProgress runs a load. */
   private loading = false;
+  /** The name of the file the game on screen belongs to (opened from or saved to; desktop only): where Save writes. */
+  private currentFile: string | null = null;
+  /**
+   * The host's file operations (save, confirm an opened file, forget), one at a time in the order asked: a save still
+   * writing when the player moves to another game cannot make its file current after that game forgot it.
+   */
+  private fileOperations: Promise<unknown> = Promise.resolve();
+  /** The window title without a file name. */
+  private readonly productTitle = document.title;
   game: GameScreen | null = null;
 
   private constructor(
@@ -150,31 +159,76 @@ export class App {
     }
   }
 
-  /** Loads a file from openSaveFile or onFileOpened; once it has loaded the host may make it the current file. */
+  /**
+   * Loads a file from openSaveFile or onFileOpened; once it has loaded it becomes the current file. A file that fails
+   * to load changes nothing: the game on screen still belongs to its own file.
+   */
   private async openSessionText(file: OpenedText): Promise<string | null> {
     const restored = await this.withLoadProgress((listener) => sessionFromSaveText(file.content, file.fileName, listener));
     if (!restored.ok) {
       this.announce(restored.error);
       return restored.error;
     }
-    this.openGame(restored.session);
+    const game = this.openGame(restored.session);
     try {
-      await this.platform.confirmOpened(file);
+      await this.inOrder(() => this.platform.confirmOpened(file));
+      if (this.game === game && this.platform.keepsCurrentFile) this.setCurrentFile(file.fileName);
     } catch (e) {
       this.announce((e as Error).message); // the game is open; only Save's target and the recent list missed it
     }
     return null;
   }
 
-  private openGame(session: GameSession): void {
-    this.closeGame();
-    this.game = new GameScreen(this, session);
-    this.root.append(this.game.el);
-    this.screens.set('game', this.game);
-    this.navigate('game');
+  /** The name of the file the game on screen belongs to, or null (a new game, an autosave, or in a browser). */
+  get currentFileName(): string | null {
+    return this.currentFile;
   }
 
-  /** Ends the game screen (back to title or before another game). */
+  /**
+   * Writes the game on screen to a file. 'save' writes to the file it belongs to without asking, or asks when it has
+   * none; 'saveAs' always asks, and the file chosen becomes the game's. The file name written, or null when cancelled;
+   * rejects with a sentence for the player.
+   */
+  saveGame(content: string, suggestedName: string, mode: 'save' | 'saveAs'): Promise<string | null> {
+    const game = this.game;
+    // Asks whenever the game belongs to no file, even if the host still knew one (its forget failed): never overwrite
+    // another game's file.
+    const asks = mode === 'saveAs' || this.currentFile === null;
+    return this.inOrder(async () => {
+      const written = await (asks ? this.platform.saveFileAs(content, suggestedName) : this.platform.saveFile(content, suggestedName));
+      if (written !== null && this.game === game && this.platform.keepsCurrentFile) this.setCurrentFile(written);
+      return written;
+    });
+  }
+
+  /** Runs a host file operation after those asked before it have settled. */
+  private inOrder<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.fileOperations.then(operation, operation);
+    this.fileOperations = run.catch(() => {});
+    return run;
+  }
+
+  /** Shows which file the game belongs to in the window title (the desktop shows it on the window). */
+  private setCurrentFile(fileName: string | null): void {
+    this.currentFile = fileName;
+    document.title = fileName === null ? this.productTitle : `${fileName} — ${this.productTitle}`;
+  }
+
+  /** Shows a new game screen for `session`; it belongs to no file until openSessionText confirms one. */
+  private openGame(session: GameSession): GameScreen {
+    this.closeGame();
+    const game = new GameScreen(this, session);
+    this.game = game;
+    this.root.append(game.el);
+    this.screens.set('game', game);
+    this.navigate('game');
+    return game;
+  }
+
+  /**
+   * Ends the game screen (back to title or before another game). The current file is forgotten with it, so that Save
+   * in the next game (new, continued from an autosave) asks instead of overwriting this game's file.
+   */
   closeGame(): void {
     if (!this.game) return;
     if (this.current === 'game') this.current = null;
@@ -182,6 +236,8 @@ export class App {
     this.game.el.remove();
     this.screens.delete('game');
     this.game = null;
+    this.setCurrentFile(null);
+    void this.inOrder(() => this.platform.forgetCurrentFile()).catch((e: unknown) => this.announce((e as Error).message));
   }
 
   quitToTitle(): void {
@@ -239,8 +295,10 @@ export class App {
         void this.loadGame().then((error) => error && this.announce(error));
         break;
       case 'file:save':
+        void this.game?.saveToFile('save');
+        break;
       case 'file:saveAs':
-        void this.game?.saveToFile();
+        void this.game?.saveToFile('saveAs');
         break;
       case 'edit:undo':
         this.game?.undo();

@@ -31,6 +31,7 @@ export const SHORTCUT_ACTIONS: readonly ShortcutAction[] = [
   { id: 'map.zoomOut', label: 'Zoom out', group: 'Map', keys: ['-'] },
   { id: 'map.reset', label: 'Reset the map view', group: 'Map', keys: ['0'] },
   { id: 'game.save', label: 'Save the game', group: 'General', keys: ['Ctrl+S'] },
+  { id: 'game.saveAs', label: 'Save the game to a new file', group: 'General', keys: ['Ctrl+Shift+S'] },
   { id: 'help.open', label: 'Help and glossary', group: 'General', keys: ['F1', '?'] },
 ];
 
@@ -45,8 +46,10 @@ export function keyString(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   const parts: string[] = [];
   if (event.ctrlKey || event.metaKey) parts.push('Ctrl');
   if (event.altKey) parts.push('Alt');
-  // A printable key already carries Shift ("?" not "Shift+/"); named keys keep it.
-  if (event.shiftKey && !printable) parts.push('Shift');
+  // A printable key already carries Shift ("?" not "Shift+/"), except a letter with Ctrl or Alt (Ctrl+Shift+S is not
+  // Ctrl+S); named keys keep it.
+  const shiftedLetter = /^[A-Z]$/.test(key) && (event.ctrlKey || event.metaKey || event.altKey);
+  if (event.shiftKey && (!printable || shiftedLetter)) parts.push('Shift');
   parts.push(key);
   return parts.join('+');
 }

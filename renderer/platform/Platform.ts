@@ -39,8 +39,20 @@ export interface Platform {
    * (where Save writes) and adds it to the recent files. Never called for a load that failed or was cancelled.
    */
   confirmOpened(file: OpenedText): Promise<void>;
-  /** Asks where to save (or downloads, in a browser); the file name written, or null when cancelled. */
+  /**
+   * True when the host keeps a current file (the desktop): the file opened or saved last, where saveFile writes again.
+   * A browser cannot write to a file twice: it downloads a copy each time.
+   */
+  readonly keepsCurrentFile: boolean;
+  /**
+   * Save: writes to the current file without asking, or asks like saveFileAs when there is none (a browser downloads);
+   * the file name written, or null when cancelled.
+   */
+  saveFile(content: string, suggestedName: string): Promise<string | null>;
+  /** Save As: asks where to save (a browser downloads) and the file chosen becomes current; its name, or null when cancelled. */
   saveFileAs(content: string, suggestedName: string): Promise<string | null>;
+  /** The game on screen no longer belongs to the current file (new game, Continue, back to title): a later Save asks. */
+  forgetCurrentFile(): Promise<void>;
   /** Keeps the game of this turn so "Continue" can resume it. */
   writeAutosave(turn: number, content: string): Promise<void>;
   /** The autosaves kept, newest first ([] when there are none). */

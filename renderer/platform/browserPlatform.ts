@@ -39,20 +39,27 @@ export function createBrowserPlatform(): Platform {
       return next;
     },
     openSaveFile: pickTextFile,
-    async confirmOpened() {}, // no current file or recent list in a browser: downloads always ask
-    async saveFileAs(content: string, suggestedName: string) {
-      const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: suggestedName });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return suggestedName;
-    },
+    // No current file or recent list in a browser: it cannot overwrite a file, so Save and Save As both download.
+    keepsCurrentFile: false,
+    async confirmOpened() {},
+    saveFile: download,
+    saveFileAs: download,
+    async forgetCurrentFile() {},
     ...autosaves,
     onMenuAction: () => () => {},
     onFileOpened: () => () => {},
   };
+}
+
+/** Saves `content` as a download named `suggestedName` (where it goes is the browser's setting); that name. */
+async function download(content: string, suggestedName: string): Promise<string> {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: suggestedName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return suggestedName;
 }
 
 /** The autosave ring in IndexedDB. Writes run one at a time; a browser without IndexedDB has no autosaves. */

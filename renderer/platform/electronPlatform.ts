@@ -30,9 +30,17 @@ export function createElectronPlatform(bridge: TpwBridge): Platform {
     async confirmOpened(file) {
       if (file.openId !== undefined) unwrap(await bridge.saveConfirmOpened({ openId: file.openId }));
     },
+    keepsCurrentFile: true,
+    async saveFile(content, suggestedName) {
+      const saved = unwrap(await bridge.saveSave({ content, suggestedName }));
+      return saved.canceled ? null : saved.fileName;
+    },
     async saveFileAs(content, suggestedName) {
       const saved = unwrap(await bridge.saveSaveAs({ content, suggestedName }));
       return saved.canceled ? null : saved.fileName;
+    },
+    async forgetCurrentFile() {
+      unwrap(await bridge.saveClearCurrent());
     },
     async writeAutosave(turn, content) {
       unwrap(await bridge.autosaveWrite({ turn, content }));

@@ -1,9 +1,12 @@
 /**
- * The app shell's loads in real Chromium with a scripted host: one load at a time (Load, Continue, a file opened by
- * the OS, the menu's File > Open are refused while another runs, and the guard is released however a load ends), and
- * the host told to make an opened file current only after it loaded.
+ * The app shell's loads and saves in real Chromium with a scripted host: one load at a time (Load, Continue, a file
+ * opened by the OS, the menu's File > Open are refused while another runs, and the guard is released however a load
+ * ends), and the host told to make an opened file current only after it loaded. Save writes to the file the game
+ * belongs to without asking, or asks when it has none; Save As always asks; the file is forgotten when the game on
+ * screen stops being its game (new game, Continue, quit to title), but not when another file fails to load.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { builtInScenarios } from '../../engine/index';
 import { serializeSave } from '../../engine/save';
 import { App, LOAD_BUSY_MESSAGE } from '../../renderer/app/App';
 import type { MenuAction, OpenedText, Platform } from '../../renderer/platform/Platform';
@@ -23,24 +26,40 @@ function deferred<T>() {
 async function startApp() {
   let fileOpened: (file: OpenedText | { error: string }) => void = () => {};
   let menuAction: (action: MenuAction) => void = () => {};
+  /** The desktop host's current file (main's currentPath), the files written by name, and its Save As dialog. */
+  const host = {
+    current: null as string | null,
+    files: new Map<string, string>(),
+    /** The name the player picks in the Save As dialog; null cancels. */
+    chooseFileToSave: vi.fn((suggestedName: string): string | null => suggestedName),
+  };
+  const saveAs = (content: string, suggestedName: string) => {
+    const chosen = host.chooseFileToSave(suggestedName);
+    if (chosen !== null) host.files.set((host.current = chosen), content);
+    return chosen;
+  };
   const platform = {
-    kind: 'browser',
+    kind: 'electron',
+    keepsCurrentFile: true,
     loadSettings: vi.fn(async () => defaultSettings),
     saveSettings: vi.fn(async () => defaultSettings),
     openSaveFile: vi.fn<Platform['openSaveFile']>(async () => validFile),
-    confirmOpened: vi.fn<Platform['confirmOpened']>(async () => {}),
-    saveFileAs: vi.fn(async () => null),
+    confirmOpened: vi.fn<Platform['confirmOpened']>(async (file) => void (host.current = file.fileName)),
+    saveFile: vi.fn(async (content: string, suggestedName: string) => (host.current === null ? saveAs(content, suggestedName) : (host.files.set(host.current, content), host.current))),
+    saveFileAs: vi.fn(async (content: string, suggestedName: string) => saveAs(content, suggestedName)),
+    forgetCurrentFile: vi.fn(async () => void (host.current = null)),
     writeAutosave: vi.fn(async () => {}),
     listAutosaves: vi.fn(async () => [{ id: 'a1', turn: 2 }]),
     readAutosave: vi.fn(async () => validSave),
     onMenuAction: (listener) => ((menuAction = listener), () => {}),
     onFileOpened: (listener) => ((fileOpened = listener), () => {}),
   } satisfies Platform;
+  document.title = 'Tokens per Watt'; // as index.html
   const root = document.createElement('div');
   document.body.append(root);
   const app = await App.start(root, platform);
   apps.push(app);
-  return { app, platform, root, fileOpened: (file: OpenedText) => fileOpened(file), menuAction: (action: MenuAction) => menuAction(action) };
+  return { app, platform, host, root, fileOpened: (file: OpenedText) => fileOpened(file), menuAction: (action: MenuAction) => menuAction(action) };
 }
 
 /** Holds a load open until `finish` resolves it (as a long verification would). */
@@ -123,5 +142,99 @@ describe('one load at a time', () => {
     expect(await app.continueGame()).toBeNull(); // Continue: loads, but an autosave is not an opened file
     expect(app.currentScreen).toBe('game');
     expect(platform.confirmOpened).not.toHaveBeenCalled();
+  });
+});
+
+describe('Save and Save As', () => {
+  const scenario = builtInScenarios()[0]!;
+  const suggestedName = `${scenario.scenario.id}-2024-Q1.tpw`;
+  const newGame = (app: App) => app.startNewGame(scenario.scenario, scenario.hash, 7);
+  const pressCtrl = (key: string) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, shiftKey: key !== key.toLowerCase(), bubbles: true, cancelable: true }));
+
+  it('Save asks while the game belongs to no file, then writes to the chosen file without asking', async () => {
+    const { app, platform, host, menuAction } = await startApp();
+    newGame(app);
+    expect(await announcedAfter(() => menuAction('file:save'))).toBe(`Saved as ${suggestedName}.`);
+    expect(host.chooseFileToSave).toHaveBeenCalledExactlyOnceWith(suggestedName);
+    expect(app.currentFileName).toBe(suggestedName);
+    expect(document.title).toBe(`${suggestedName} — Tokens per Watt`);
+
+    expect(await announcedAfter(() => pressCtrl('s'))).toBe(`Saved to ${suggestedName}.`); // the game screen's Ctrl+S
+    expect(await announcedAfter(() => menuAction('file:save'))).toBe(`Saved to ${suggestedName}.`);
+    expect(host.chooseFileToSave).toHaveBeenCalledTimes(1);
+    expect(platform.saveFile).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(host.files.get(suggestedName)!)).toMatchObject({ format: 'tokens-per-watt-save', seed: 7 });
+  });
+
+  it('Save As always asks, and Save then writes to the file chosen', async () => {
+    const { app, host, menuAction } = await startApp();
+    expect(await app.loadGame()).toBeNull();
+    expect(app.currentFileName).toBe('good.tpw');
+    host.chooseFileToSave.mockReturnValueOnce('copy.tpw');
+    expect(await announcedAfter(() => menuAction('file:saveAs'))).toBe('Saved as copy.tpw.');
+    host.chooseFileToSave.mockReturnValueOnce('copy 2.tpw');
+    expect(await announcedAfter(() => pressCtrl('S'))).toBe('Saved as copy 2.tpw.'); // the game screen's Ctrl+Shift+S
+    expect(host.chooseFileToSave).toHaveBeenCalledTimes(2);
+    expect(await announcedAfter(() => menuAction('file:save'))).toBe('Saved to copy 2.tpw.');
+    expect(host.chooseFileToSave).toHaveBeenCalledTimes(2);
+    expect([...host.files.keys()]).toEqual(['copy.tpw', 'copy 2.tpw']); // good.tpw itself never written
+
+    host.chooseFileToSave.mockReturnValueOnce(null);
+    expect(await announcedAfter(() => menuAction('file:saveAs'))).toBe('Save cancelled.');
+    expect(app.currentFileName).toBe('copy 2.tpw');
+  });
+
+  it('a loaded file is where Save writes, without asking', async () => {
+    const { app, host, root } = await startApp();
+    expect(await app.loadGame()).toBeNull();
+    root.querySelector<HTMLButtonElement>('button[aria-label="Menu"]')!.click();
+    const menu = root.querySelector<HTMLDialogElement>('.menu-dialog')!;
+    [...menu.querySelectorAll('button')].find((b) => b.textContent === 'Save game')!.click();
+    await vi.waitFor(() => expect(menu.querySelector('[role="status"]')!.textContent).toBe('Saved to good.tpw.'));
+    expect(host.chooseFileToSave).not.toHaveBeenCalled();
+    expect(host.files.has('good.tpw')).toBe(true);
+  });
+
+  it.each([
+    ['a new game', async (app: App) => newGame(app)],
+    ['Continue from an autosave', async (app: App) => expect(await app.continueGame()).toBeNull()],
+    ['quitting to the title and starting again', async (app: App) => (app.quitToTitle(), newGame(app))],
+  ])('after %s, Save asks again instead of overwriting the last game’s file', async (_, next) => {
+    const { app, host, menuAction } = await startApp();
+    expect(await app.loadGame()).toBeNull();
+    expect(host.current).toBe('good.tpw');
+    await next(app);
+    await vi.waitFor(() => expect(host.current).toBeNull()); // the host forgot it too
+    expect(app.currentFileName).toBeNull();
+    expect(document.title).toBe('Tokens per Watt');
+    host.chooseFileToSave.mockReturnValueOnce('other.tpw');
+    expect(await announcedAfter(() => menuAction('file:save'))).toBe('Saved as other.tpw.');
+    expect(host.files.has('good.tpw')).toBe(false);
+    expect(host.current).toBe('other.tpw');
+  });
+
+  it('a file that fails to load leaves the game on screen with its own file', async () => {
+    const { app, platform, host, menuAction } = await startApp();
+    expect(await app.loadGame()).toBeNull();
+    platform.openSaveFile.mockResolvedValueOnce({ fileName: 'garbage.tpw', content: 'not a save', openId: 'open-2' });
+    expect(await app.loadGame()).toContain('garbage.tpw cannot be opened');
+    expect(app.currentFileName).toBe('good.tpw');
+    expect(platform.forgetCurrentFile).not.toHaveBeenCalled();
+    expect(await announcedAfter(() => menuAction('file:save'))).toBe('Saved to good.tpw.');
+    expect(host.chooseFileToSave).not.toHaveBeenCalled();
+  });
+
+  it('a save still writing when the player starts another game does not make its file that game’s', async () => {
+    const { app, platform, host } = await startApp();
+    expect(await app.loadGame()).toBeNull();
+    const write = deferred<void>();
+    platform.saveFile.mockImplementationOnce(async () => (await write.promise, (host.current = 'good.tpw'))); // as main: current once written
+    const saving = app.game!.saveToFile();
+    newGame(app); // forgets good.tpw, but only after the save has finished
+    write.resolve();
+    expect(await saving).toBe('Saved to good.tpw.');
+    await vi.waitFor(() => expect(platform.forgetCurrentFile).toHaveBeenCalled());
+    await vi.waitFor(() => expect(host.current).toBeNull());
+    expect(app.currentFileName).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The web build's saves in real Chromium: the IndexedDB autosave ring (10 newest, newest first), Continue falling
  * back past damaged autosaves, and the hostile-save corpus through the web load paths (file picker → session or
- * replay viewer; autosave → Continue) — each refused with its specific message, nothing stored changed.
+ * replay viewer; autosave → Continue) — each refused with its specific message, nothing stored changed. Save and
+ * Save As both download (a browser cannot write a file twice), and there is no current file to forget.
  */
 import { clear, createStore, del, entries, set } from 'idb-keyval';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeSave } from '../../engine/save';
 import { openNewestAutosave } from '../../renderer/app/autosaves';
 import { replayFromSaveText } from '../../renderer/app/replay';
@@ -49,6 +50,33 @@ describe('IndexedDB autosave ring', () => {
     const platform = createBrowserPlatform();
     await set('autosave-000000000001-t3', { not: 'text' }, store);
     await expect(platform.readAutosave('autosave-000000000001-t3')).rejects.toThrow('The autosave of turn 3 is damaged (not save text).');
+  });
+});
+
+describe('Save and Save As in a browser', () => {
+  it('both download the save under the suggested name, every time; forgetting the current file does nothing', async () => {
+    const platform = createBrowserPlatform();
+    expect(platform.keepsCurrentFile).toBe(false);
+    const downloads: { name: string; content: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      const link = this;
+      void fetch(link.href).then(async (response) => downloads.push({ name: link.download, content: await response.text() }));
+    });
+    try {
+      expect(await platform.saveFileAs('{"turn":1}', 'game-2024-Q1.tpw')).toBe('game-2024-Q1.tpw');
+      expect(await platform.saveFile('{"turn":2}', 'game-2024-Q2.tpw')).toBe('game-2024-Q2.tpw');
+      await platform.forgetCurrentFile();
+      expect(await platform.saveFile('{"turn":3}', 'game-2024-Q3.tpw')).toBe('game-2024-Q3.tpw');
+      await vi.waitFor(() => expect(downloads).toHaveLength(3));
+      expect(downloads.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+        { name: 'game-2024-Q1.tpw', content: '{"turn":1}' },
+        { name: 'game-2024-Q2.tpw', content: '{"turn":2}' },
+        { name: 'game-2024-Q3.tpw', content: '{"turn":3}' },
+      ]);
+      expect(document.querySelector('a[download]')).toBeNull(); // the links are removed once clicked
+    } finally {
+      click.mockRestore();
+    }
   });
 });
 

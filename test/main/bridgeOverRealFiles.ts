@@ -19,7 +19,7 @@ export async function bridgeOverRealFiles(folders?: { userData: string; document
   const documents = folders?.documents ?? (await makeTempDir());
   const quiet = () => {};
   const recentFiles = createRecentFiles({ fs: nodeFileSystem, filePath: path.join(userData, 'recent-files.json'), logWarning: quiet });
-  const dialogs = { chooseFileToOpen: vi.fn(async () => undefined as string | undefined), chooseFileToSave: vi.fn(async (name: string) => path.join(documents, name)) };
+  const dialogs = { chooseFileToOpen: vi.fn(async () => undefined as string | undefined), chooseFileToSave: vi.fn(async (name: string): Promise<string | undefined> => path.join(documents, name)) };
   const handlers = createBridgeHandlers({
     appInfo: { appVersion: '0.1.0', platform: 'linux', userDataLabel: labelForPath(userData, path.dirname(userData)) },
     settings: createSettingsStore({ fs: nodeFileSystem, filePath: path.join(userData, 'settings.json'), logWarning: quiet }),

@@ -250,13 +250,17 @@ export class GameScreen implements Screen, GameContext {
     this.report.show(this.session.state, () => this.endTurnButton.focus());
   }
 
-  /** Saves to a file; resolves to a sentence saying what happened. */
-  async saveToFile(): Promise<string> {
+  /**
+   * Save writes to the file this game belongs to (asking when it has none); Save As always asks. Resolves to a sentence
+   * saying what happened, naming the file written.
+   */
+  async saveToFile(mode: 'save' | 'saveAs' = 'save'): Promise<string> {
     const state = this.session.state;
     const name = `${this.session.scenario.id}-${quarterNow(state).replace(' ', '-')}.tpw`;
+    const overwriting = mode === 'save' && this.app.currentFileName !== null;
     try {
-      const written = await this.app.platform.saveFileAs(sessionToSaveText(this.session), name);
-      const msg = written ? `Saved as ${written}.` : 'Save cancelled.';
+      const written = await this.app.saveGame(sessionToSaveText(this.session), name, mode);
+      const msg = written === null ? 'Save cancelled.' : overwriting ? `Saved to ${written}.` : `Saved as ${written}.`;
       this.toast(msg, 'news');
       return msg;
     } catch (e) {
@@ -353,7 +357,7 @@ export class GameScreen implements Screen, GameContext {
     const target = e.target as HTMLElement | null;
     const typing = isTypingTarget(target);
     const onSurface = !target || target === document.body || target === this.el || target === this.mapLayer || target.tagName === 'CANVAS' || target.closest('.drawer-header h2') !== null;
-    if (typing && action !== 'panel.close' && action !== 'game.save') return;
+    if (typing && action !== 'panel.close' && action !== 'game.save' && action !== 'game.saveAs') return;
     if (e.key === 'Enter' && !onSurface) return; // Enter activates the focused control
     if (e.key.startsWith('Arrow') && !(target === document.body || target === this.mapLayer || target?.tagName === 'CANVAS' || target === this.el)) return;
     if (e.key === 'Escape' && target?.closest('.map-layer') && target !== this.mapLayer) return; // the map's site list clears its selection
@@ -376,7 +380,8 @@ export class GameScreen implements Screen, GameContext {
       case 'map.zoomIn': return map?.zoomBy(ZOOM_STEP);
       case 'map.zoomOut': return map?.zoomBy(1 / ZOOM_STEP);
       case 'map.reset': return map?.resetView();
-      case 'game.save': return void this.saveToFile();
+      case 'game.save': return void this.saveToFile('save');
+      case 'game.saveAs': return void this.saveToFile('saveAs');
       case 'help.open': return this.app.navigate('help');
       default:
         if (action.startsWith('panel.')) this.togglePanel(action.slice(6) as PanelId);
