@@ -12,7 +12,7 @@ export function deploymentOps(state: GameState, deploymentId: Id): DeploymentOps
 
 /**
  * The writable figures of a deployment for the quarter being played (created at zero). The record and its entries
- * may be frozen, shared with the previous state: they are copied on first write (inside a command they are drafts).
+ * may be frozen, shared with the previous state: they are copied on first write.
  */
 export function writableOps(draft: GameState, deploymentId: Id): DeploymentOps {
   if (isFrozenData(draft.deploymentOps)) draft.deploymentOps = copyRecord(draft.deploymentOps);

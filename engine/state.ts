@@ -675,13 +675,14 @@ export interface GameState {
     /** Null when the scenario offers no revenue-share partner. */
     revenueSharePartner: RevenueSharePartner | null;
   };
-  events: ScheduledEvent[];
-  randomEvents: RandomEventSpec[];
+  /** Scenario data the game only reads (shared between states, see stateKeys.ts): read-only, not frozen. */
+  events: Frozen<ScheduledEvent[]>;
+  randomEvents: Frozen<RandomEventSpec[]>;
   /** Events fired so far (bounded to the last EVENT_LOG_LIMIT), newest last. */
   eventLog: FiredEvent[];
   activeEvents: ActiveEventEffect[];
-  victory: Condition[];
-  defeat: Condition[];
+  victory: Frozen<Condition[]>;
+  defeat: Frozen<Condition[]>;
   /** Cash movements of the turn in progress (commands) and, after endTurn, of the turn just ended. */
   ledger: LedgerEntry[];
   lastLedger: LedgerEntry[];

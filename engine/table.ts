@@ -9,12 +9,12 @@ export function emptyTable<T extends { id: Id }>(): Table<T> {
 }
 
 /**
- * Inserts (or replaces) an entity, keeping `ids` sorted by code-unit order. Inside a command (an immer draft) the
- * ids are edited as a plain array and assigned back whole: a splice on a draft array moves every later element
- * through a proxy trap.
+ * Inserts (or replaces) an entity, keeping `ids` sorted by code-unit order. Rows first, then ids: a table of a
+ * committed state (frozen) refuses the first write before anything changed.
  */
 export function insertRow<T extends { id: Id }>(table: Table<T>, row: T): void {
-  if (!(row.id in table.byId)) {
+  const byId = writableById(table);
+  if (!(row.id in byId)) {
     const ids = writableIds(table);
     let lo = 0;
     let hi = ids.length;
@@ -25,25 +25,26 @@ export function insertRow<T extends { id: Id }>(table: Table<T>, row: T): void {
     }
     ids.splice(lo, 0, row.id);
   }
-  writableById(table)[row.id] = row;
+  byId[row.id] = row;
 }
 
 export function removeRow<T extends { id: Id }>(table: Table<T>, id: Id): void {
   if (!(id in table.byId)) return;
-  delete writableById(table)[id];
+  delete writableById(table)[id]; // rows first, as in insertRow
   const ids = writableIds(table);
   ids.splice(ids.indexOf(id), 1);
 }
 
 /**
- * The table's ids as a plain array it is safe to write: copied when frozen (shared with the previous state, see
- * turnCommit.ts shallowTable) or an immer draft; the copy is assigned back to the table.
+ * The table's ids, to write in place. Committed arrays are not frozen (turnCommit.ts), so this relies on where
+ * tables come from: a working copy's tables get their own ids (shallowTable copies them), and a committed table is
+ * frozen, so writableById refuses the write before any id moves (callers take byId first). Never write a table
+ * copied by spreading a committed one: its ids are still the committed state's. An immer draft's ids (tests' `edit`)
+ * are copied and assigned back whole (a splice on a draft array moves every later element through a trap).
  */
 function writableIds(table: Table<{ id: Id }>): Id[] {
   const ids = table.ids;
-  if (isDraft(ids)) return (table.ids = current(ids).slice());
-  if (isFrozenData(ids)) return (table.ids = ids.slice());
-  return ids;
+  return isDraft(ids) ? (table.ids = current(ids).slice()) : ids;
 }
 
 /**
@@ -92,9 +93,9 @@ export function hasRow<T extends { id: Id }>(table: Table<T>, id: Id): boolean {
 export type Thawed<T> = T extends readonly (infer U)[] ? Thawed<U>[] : T extends object ? { -readonly [K in keyof T]: Thawed<T[K]> } : T;
 
 /**
- * The row to write. During a turn, rows are frozen objects shared with the previous state: the first edit swaps a
- * private copy into the table and returns it (later edits in the turn get the same copy). Inside a command (an
- * immer draft) the row is already a writable draft and is returned as is. Keep using the returned object: a
+ * The row to write. In a working copy (a turn or a command), rows are frozen objects shared with the previous
+ * state: the first edit swaps a private copy into the table and returns it (later edits get the same copy). In an
+ * immer draft (tests' `edit`) the row is already writable and is returned as is. Keep using the returned object: a
  * reference read before the edit still points at the old, frozen row.
  */
 export function editRow<R extends { id: Id }>(table: Table<R>, id: Id): Thawed<R> {

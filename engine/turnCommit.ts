@@ -55,6 +55,14 @@ export function commandWorkingCopy<T extends object>(state: T, shareKeys: readon
       if (typeof key === 'string') copied.add(key);
       return delete target[key as string];
     },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key === 'string' && Object.prototype.hasOwnProperty.call(target, key)) touch(key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    defineProperty(target, key, descriptor) {
+      if (typeof key === 'string') copied.add(key);
+      return Reflect.defineProperty(target, key, descriptor);
+    },
   });
   return { draft: draft as T, commit: () => reconcile(state, root as T) };
 }

@@ -143,7 +143,6 @@ export const handlers: HandlerTable = {
       company.inventory[c.chipId] = (company.inventory[c.chipId] ?? 0) - c.count;
       const value = c.count * chip.unitPriceUsd;
       const perQuarter = value / chip.usefulLifeQuarters;
-      // Look the match up on the plain pre-command state: reading every row through the draft would proxy them all.
       const match = matchingDeployment(draft, c.facilityId, c.chipId, c.workload);
       const existing = match ? editRow(draft.deployments, match.id) : undefined;
       if (existing) {

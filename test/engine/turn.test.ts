@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, canonicalJson, computeStateHash, createGame, endTurn, findBuiltInScenario, playerStrategy } from '../../engine/index';
-import { removeRow } from '../../engine/table';
+import { editRow, insertRow, removeRow } from '../../engine/table';
+import { runOnWorkingCopy } from '../../engine/turn';
 import { accept } from './support/commands';
 import { PLAYER, edit, newGame } from './support/game';
 
@@ -122,5 +123,32 @@ describe('turns and commands never write the state they are given', () => {
     }
     expect(seen.length).toBeGreaterThan(20);
     for (const { state: earlier, json } of seen) expect(JSON.stringify(earlier)).toBe(json);
+  });
+});
+
+describe('table writes', () => {
+  it('refuse a committed table before anything changes, and change only the working copy otherwise', () => {
+    const state = newGame();
+    const before = JSON.stringify(state);
+    const site = state.sites.byId[state.sites.ids[0]!]!;
+    const row = { ...state.facilities.byId[state.facilities.ids[0]!]!, id: 'fac-zzz' };
+    expect(() => insertRow(state.facilities, row)).toThrow(TypeError);
+    expect(() => removeRow(state.sites, site.id)).toThrow(TypeError);
+    expect(() => editRow(state.sites, site.id)).toThrow(TypeError);
+    expect(JSON.stringify(state)).toBe(before);
+
+    const next = runOnWorkingCopy(state, (work) => {
+      insertRow(work.facilities, row);
+      removeRow(work.sites, site.id);
+      editRow(work.companies, PLAYER).cashUsd += 1;
+    });
+    expect(JSON.stringify(state)).toBe(before);
+    expect(next.facilities.ids).toContain('fac-zzz');
+    expect(next.sites.byId[site.id]).toBeUndefined();
+    expect(next.sites.ids).not.toContain(site.id);
+    expect(next.companies.byId[PLAYER]!.cashUsd).toBe(state.companies.byId[PLAYER]!.cashUsd + 1);
+    // Untouched tables and rows are the previous state's own objects.
+    expect(next.chips).toBe(state.chips);
+    expect(next.sites.byId[state.sites.ids[1]!]).toBe(state.sites.byId[state.sites.ids[1]!]);
   });
 });
