@@ -142,15 +142,21 @@ function reconcileValue(prev: unknown, next: unknown): unknown {
   }
   const p = prev as Record<string, unknown>;
   const n = next as Record<string, unknown>;
-  const keys = Object.keys(n);
-  let same = keys.length === Object.keys(p).length;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  // for-in rather than Object.keys: no key arrays allocated (replacing a value during the loop is allowed).
+  let same = true;
+  let count = 0;
+  for (const key in n) {
+    count++;
     const child = n[key];
     const had = Object.prototype.hasOwnProperty.call(p, key);
     const value = had ? reconcileValue(p[key], child) : deepFreeze(child);
     if (value !== child) n[key] = value;
     if (same && (!had || value !== p[key])) same = false;
+  }
+  if (same) {
+    let prevCount = 0;
+    for (const _key in p) prevCount++;
+    same = prevCount === count;
   }
   return same ? prev : Object.freeze(n);
 }
