@@ -23,7 +23,7 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-async function startApp() {
+async function startApp(keepsCurrentFile = true) {
   let fileOpened: (file: OpenedText | { error: string }) => void = () => {};
   let menuAction: (action: MenuAction) => void = () => {};
   /** The desktop host's current file (main's currentPath), the files written by name, and its Save As dialog. */
@@ -40,7 +40,7 @@ async function startApp() {
   };
   const platform = {
     kind: 'electron',
-    keepsCurrentFile: true,
+    keepsCurrentFile,
     loadSettings: vi.fn(async () => defaultSettings),
     saveSettings: vi.fn(async () => defaultSettings),
     openSaveFile: vi.fn<Platform['openSaveFile']>(async () => validFile),
@@ -193,6 +193,25 @@ describe('Save and Save As', () => {
     await vi.waitFor(() => expect(menu.querySelector('[role="status"]')!.textContent).toBe('Saved to good.tpw.'));
     expect(host.chooseFileToSave).not.toHaveBeenCalled();
     expect(host.files.has('good.tpw')).toBe(true);
+
+    // The menu's Save as… asks, and the file chosen becomes the game's.
+    host.chooseFileToSave.mockReturnValueOnce('copy.tpw');
+    [...menu.querySelectorAll('button')].find((b) => b.textContent === 'Save as…')!.click();
+    await vi.waitFor(() => expect(menu.querySelector('[role="status"]')!.textContent).toBe('Saved as copy.tpw.'));
+    expect(host.chooseFileToSave).toHaveBeenCalledOnce();
+    expect(app.currentFileName).toBe('copy.tpw');
+  });
+
+  it('offers Save as… in the game menu only where Save writes back to a file', async () => {
+    for (const keeps of [true, false]) {
+      const { app, root } = await startApp(keeps);
+      newGame(app);
+      const labels = [...root.querySelectorAll('.menu-dialog button')].map((b) => b.textContent);
+      expect(labels.includes('Save as…')).toBe(keeps);
+      expect(labels).toContain('Save game');
+      app.quitToTitle();
+      root.remove();
+    }
   });
 
   it.each([

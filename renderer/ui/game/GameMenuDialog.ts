@@ -1,8 +1,10 @@
-/** The in-game menu (Escape with no panel open, or the Menu button): resume, save, load, settings, help, quit. */
+/** The in-game menu (Escape with no panel open, or the Menu button): resume, save (as), load, settings, help, quit. */
 import { h } from '../dom';
 
 export interface GameMenuActions {
   save(): void;
+  /** Only where Save writes back to the game's own file (the desktop): Save As then picks another. */
+  saveAs?: () => void;
   load(): void;
   settings(): void;
   help(): void;
@@ -20,6 +22,7 @@ export class GameMenuDialog {
       h('ul', { class: 'title-menu compact' },
         item('Resume', () => {}),
         item('Save game', actions.save, false),
+        actions.saveAs ? item('Save as…', actions.saveAs, false) : null,
         item('Load game', actions.load),
         item('Settings', actions.settings),
         item('Help', actions.help),

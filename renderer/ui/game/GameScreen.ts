@@ -75,6 +75,7 @@ export class GameScreen implements Screen, GameContext {
     });
     this.menu = new GameMenuDialog({
       save: () => void this.saveToFile().then((msg) => this.menu.say(msg)),
+      saveAs: app.platform.keepsCurrentFile ? () => void this.saveToFile('saveAs').then((msg) => this.menu.say(msg)) : undefined,
       load: () => void app.loadGame().then((error) => error && this.toast(error, 'warning')),
       settings: () => app.navigate('settings'),
       help: () => app.navigate('help'),
