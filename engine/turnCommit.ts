@@ -17,13 +17,15 @@ import { isFrozenData } from './frozen';
  */
 export function cloneForTurn<T extends object>(state: T, shareKeys: readonly string[], staticKeys: readonly string[]): T {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(state)) {
-    const value = (state as Record<string, unknown>)[key];
-    if (staticKeys.includes(key)) out[key] = value;
-    else if (shareKeys.includes(key)) out[key] = Array.isArray(value) ? value.slice() : value;
-    else out[key] = workingCopy(value);
-  }
+  for (const key of Object.keys(state)) out[key] = topLevelCopy(key, (state as Record<string, unknown>)[key], shareKeys, staticKeys);
   return out as T;
+}
+
+/** A top-level value as a working copy holds it: static keys shared, append-only arrays copied shallowly, the rest workingCopy. */
+function topLevelCopy(key: string, value: unknown, shareKeys: readonly string[], staticKeys: readonly string[]): unknown {
+  if (staticKeys.includes(key)) return value;
+  if (shareKeys.includes(key) && Array.isArray(value)) return value.slice();
+  return workingCopy(value);
 }
 
 /**
@@ -37,9 +39,7 @@ export function commandWorkingCopy<T extends object>(state: T, shareKeys: readon
   const touch = (key: string) => {
     if (copied.has(key)) return;
     copied.add(key);
-    const value = root[key];
-    if (value === null || typeof value !== 'object' || staticKeys.includes(key)) return;
-    root[key] = shareKeys.includes(key) && Array.isArray(value) ? value.slice() : workingCopy(value);
+    root[key] = topLevelCopy(key, root[key], shareKeys, staticKeys);
   };
   const draft = new Proxy(root, {
     get(target, key) {

@@ -1,5 +1,5 @@
 /** The Electron host: every call goes through the preload's typed bridge (`window.tpw`, see main/bridge/contract). */
-import type { BridgeResult, TpwBridge } from '../../main/bridge/contract';
+import type { BridgeResult, SaveFileResult, TpwBridge } from '../../main/bridge/contract';
 import type { OpenedText, Platform } from './Platform';
 
 declare global {
@@ -31,14 +31,8 @@ export function createElectronPlatform(bridge: TpwBridge): Platform {
       if (file.openId !== undefined) unwrap(await bridge.saveConfirmOpened({ openId: file.openId }));
     },
     keepsCurrentFile: true,
-    async saveFile(content, suggestedName) {
-      const saved = unwrap(await bridge.saveSave({ content, suggestedName }));
-      return saved.canceled ? null : saved.fileName;
-    },
-    async saveFileAs(content, suggestedName) {
-      const saved = unwrap(await bridge.saveSaveAs({ content, suggestedName }));
-      return saved.canceled ? null : saved.fileName;
-    },
+    saveFile: async (content, suggestedName) => fileNameSaved(unwrap(await bridge.saveSave({ content, suggestedName }))),
+    saveFileAs: async (content, suggestedName) => fileNameSaved(unwrap(await bridge.saveSaveAs({ content, suggestedName }))),
     async forgetCurrentFile() {
       unwrap(await bridge.saveClearCurrent());
     },
@@ -55,4 +49,9 @@ export function createElectronPlatform(bridge: TpwBridge): Platform {
     onFileOpened: (listener) =>
       bridge.onFileOpened((result) => listener(result.ok ? { fileName: result.value.fileName, content: result.value.content, openId: result.value.openId } : { error: result.error })),
   };
+}
+
+/** The file name a save wrote, or null when the player cancelled its dialog. */
+function fileNameSaved(saved: SaveFileResult): string | null {
+  return saved.canceled ? null : saved.fileName;
 }
