@@ -3,6 +3,8 @@
  * alternating batches (whole Inference Gambit games; endTurn on pre-recorded Cornered Resource states, fastest of
  * the rounds per state). Noise on a shared machine hits both sides alike, so the ratios hold where single bench runs
  * do not. The ref is checked out in a temporary git worktree (removed afterwards) that uses this tree's node_modules.
+ * Calibrate by comparing with HEAD itself: identical engines came out up to ~6% apart here, so read smaller
+ * differences as noise.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
