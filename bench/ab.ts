@@ -14,6 +14,16 @@ import { pathToFileURL } from 'node:url';
 import type * as Engine from '../engine';
 
 type E = typeof Engine;
+
+/** A player's turn of commands as the engine's own loops apply them: one batch where the engine has applyCommands. */
+function playerTurn(engine: E, state: Engine.GameState, commands: readonly unknown[]): Engine.GameState {
+  if (typeof engine.applyCommands === 'function') return engine.applyCommands(state, commands).state;
+  for (const command of commands) {
+    const result = engine.applyCommand(state, command);
+    if (result.ok) state = result.state;
+  }
+  return state;
+}
 const [ref, roundsArg] = process.argv.slice(2);
 if (!ref) {
   console.error('usage: npx tsx bench/ab.ts <git-ref> [rounds]');
@@ -35,10 +45,7 @@ try {
     const strategy = engine.playerStrategy('inference-first')!;
     let state = engine.createGame(scenario, seed);
     while (!state.outcome) {
-      for (const command of strategy(state, state.playerId, () => 0.5)) {
-        const result = engine.applyCommand(state, command);
-        if (result.ok) state = result.state;
-      }
+      state = playerTurn(engine, state, strategy(state, state.playerId, () => 0.5));
       state = engine.endTurn(state);
     }
   };
@@ -49,10 +56,7 @@ try {
     for (const seed of [1, 2]) {
       let state = engine.createGame(scenario, seed);
       while (!state.outcome && state.turn < 28) {
-        for (const command of strategy(state, state.playerId, () => 0.5)) {
-          const result = engine.applyCommand(state, command);
-          if (result.ok) state = result.state;
-        }
+        state = playerTurn(engine, state, strategy(state, state.playerId, () => 0.5));
         out.push(state);
         state = engine.endTurn(state);
       }

@@ -3,7 +3,7 @@
  * verify of a full save, and full games per second over 200 seeds on one core. Figures are medians over runs;
  * the machine is shared, so compare ratios between commits rather than absolute numbers.
  */
-import { applyCommand, builtInScenarios, createGame, endTurn, playerStrategy, type GameState, type Scenario } from '../engine';
+import { applyCommands, builtInScenarios, createGame, endTurn, playerStrategy, type GameState, type Scenario } from '../engine';
 
 const json = process.argv.includes('--json');
 const log = (line: string) => {
@@ -34,14 +34,10 @@ function playGame(scenario: Scenario, seed: number, maxTurns = scenario.lengthTu
   const turns: unknown[][] = [];
   const endTurnMs: number[] = [];
   while (!state.outcome && state.turn < Math.min(scenario.lengthTurns, maxTurns)) {
-    const accepted: unknown[] = [];
-    for (const command of strategy(state, state.playerId, () => 0.5)) {
-      const result = applyCommand(state, command);
-      if (result.ok) {
-        state = result.state;
-        accepted.push(command);
-      }
-    }
+    // As `tpw sim` and autoplay do: the turn's commands in one batch (applyCommands), the accepted ones recorded.
+    const applied = applyCommands(state, strategy(state, state.playerId, () => 0.5));
+    state = applied.state;
+    const accepted = applied.outcomes.flatMap((outcome) => (outcome.ok ? [outcome.command] : []));
     const t0 = performance.now();
     state = endTurn(state);
     endTurnMs.push(performance.now() - t0);
@@ -54,12 +50,10 @@ function playGame(scenario: Scenario, seed: number, maxTurns = scenario.lengthTu
 function replay(scenario: Scenario, seed: number, turns: unknown[][]): string {
   let state = createGame(scenario, seed);
   for (const commands of turns) {
-    for (const command of commands) {
-      const result = applyCommand(state, command);
-      if (!result.ok) throw new Error(`replay rejected a recorded command: ${result.error}`);
-      state = result.state;
-    }
-    state = endTurn(state);
+    const applied = applyCommands(state, commands, state.playerId, { stopAtRejection: true });
+    const rejected = applied.outcomes.find((outcome) => !outcome.ok);
+    if (rejected && !rejected.ok) throw new Error(`replay rejected a recorded command: ${rejected.error}`);
+    state = endTurn(applied.state);
   }
   return state.hash;
 }
@@ -93,10 +87,7 @@ const states: GameState[] = [];
   const strategy = playerStrategy('inference-first')!;
   let state = createGame(largest, 42);
   while (!state.outcome && state.turn < 28) {
-    for (const command of strategy(state, state.playerId, () => 0.5)) {
-      const result = applyCommand(state, command);
-      if (result.ok) state = result.state;
-    }
+    state = applyCommands(state, strategy(state, state.playerId, () => 0.5)).state;
     states.push(state);
     state = endTurn(state);
   }

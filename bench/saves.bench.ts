@@ -28,7 +28,7 @@ function record(scenario: Scenario, seed: number, turns: number): Save {
   const recorder = createRecorder(scenario, seed);
   const strategy = playerStrategy('inference-first')!;
   while (!recorder.state.outcome && recorder.state.turn < turns) {
-    for (const command of strategy(recorder.state, recorder.state.playerId, () => 0.5)) recorder.apply(command);
+    recorder.applyAll(strategy(recorder.state, recorder.state.playerId, () => 0.5));
     recorder.endTurn();
   }
   return recorder.toSave(METADATA);

@@ -23,7 +23,7 @@ export function autoplay(scenario: Scenario, seed: number, strategy: Strategy, o
   const maxTurns = options.maxTurns ?? scenario.lengthTurns;
   while (!recorder.state.outcome && recorder.state.turn < maxTurns) {
     const state = recorder.state;
-    for (const command of strategy(state, state.playerId, random)) recorder.apply(command);
+    recorder.applyAll(strategy(state, state.playerId, random));
     const next = recorder.endTurn();
     options.onTurn?.(next);
   }

@@ -1,6 +1,6 @@
 /** The engine's public API: everything renderer, main and cli may use. */
 export { createGame, type GameOptions } from './createGame';
-export { applyCommand, parseCommand, checkCommand, type ApplyResult } from './commands/apply';
+export { applyCommand, applyCommands, parseCommand, checkCommand, type ApplyResult, type CommandOutcome } from './commands/apply';
 export { CommandSchema, COMMAND_TYPES, type Command, type CommandType } from './commands/schema';
 export type { CommandEvent } from './commands/handlers';
 export { endTurn, computeStateHash } from './turn';

@@ -65,10 +65,10 @@ export async function simCommand(argv: string[]): Promise<number> {
       throw new CliError(`strategy "${values.strategy}" failed in ${quarter}: ${e instanceof Error ? e.message : String(e)}`);
     }
     if (!Array.isArray(commands)) throw new CliError(`strategy "${values.strategy}" returned ${typeof commands} in ${quarter}; decide() must return an array of commands`);
-    for (const command of commands as unknown[]) {
-      const result = recorder.apply(command);
-      if (!result.ok) process.stderr.write(`${quarter}: skipped ${describeCommand(command)}: ${result.error}\n`);
-    }
+    const list: unknown[] = commands;
+    recorder.applyAll(list).forEach((outcome, i) => {
+      if (!outcome.ok) process.stderr.write(`${quarter}: skipped ${describeCommand(list[i])}: ${outcome.error}\n`);
+    });
     rows.push(rowOf(recorder.endTurn()));
   }
 

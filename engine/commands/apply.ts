@@ -13,6 +13,9 @@ export type ApplyResult =
   | { ok: true; state: GameState; events: CommandEvent[] }
   | { ok: false; state: GameState; error: string };
 
+/** What became of one command of a batch (applyCommands). */
+export type CommandOutcome = { ok: true; command: Command; events: CommandEvent[] } | { ok: false; error: string };
+
 /** Parses unknown input into a Command, or explains what is wrong with it. */
 export function parseCommand(input: unknown): { ok: true; command: Command } | { ok: false; error: string } {
   const parsed = CommandSchema.safeParse(input);
@@ -38,11 +41,8 @@ export function checkCommand(state: GameState, companyId: Id, command: Command):
 
 /** Applies a checked command to a draft (used inside endTurn for rivals). Returns null when refused. */
 export function applyToDraft(draft: GameState, companyId: Id, command: Command): CommandEvent[] | string {
-  const parsed = parseCommand(command);
-  if (!parsed.ok) return parsed.error;
-  const refusal = checkCommand(draft, companyId, parsed.command);
-  if (refusal) return refusal;
-  return handlerFor(parsed.command.type).apply(draft, companyId, parsed.command);
+  const outcome = applyInput(draft, companyId, command);
+  return outcome.ok ? outcome.events : outcome.error;
 }
 
 /** The player's command: `{ok:true, state, events}` or `{ok:false, state /* unchanged *\/, error}`. */
@@ -54,4 +54,38 @@ export function applyCommand(state: GameState, input: unknown, companyId: Id = s
   const work = commandWorkingCopy(state, APPEND_ONLY_KEYS, STATIC_KEYS);
   const events = handlerFor(parsed.command.type).apply(work.draft, companyId, parsed.command);
   return { ok: true, state: work.commit(), events };
+}
+
+/**
+ * A list of the same company's commands applied in order, each seeing the ones before it, exactly as a chain of
+ * applyCommand calls would (same parse, checks and handlers, the same resulting state) but on one working copy
+ * committed once: a turn's commands (a strategy's, or a save's on replay) cost one commit instead of one each. A
+ * rejected command changes nothing and the rest still run, unless `stopAtRejection` (replaying a save, where the
+ * first rejection is the answer). The state comes back unchanged (the same object) when nothing was accepted.
+ */
+export function applyCommands(
+  state: GameState,
+  inputs: readonly unknown[],
+  companyId: Id = state.playerId,
+  options: { stopAtRejection?: boolean } = {},
+): { state: GameState; outcomes: CommandOutcome[] } {
+  const work = commandWorkingCopy(state, APPEND_ONLY_KEYS, STATIC_KEYS);
+  const outcomes: CommandOutcome[] = [];
+  let accepted = false;
+  for (const input of inputs) {
+    const outcome = applyInput(work.draft, companyId, input);
+    outcomes.push(outcome);
+    if (outcome.ok) accepted = true;
+    else if (options.stopAtRejection) break;
+  }
+  return { state: accepted ? work.commit() : state, outcomes };
+}
+
+/** Parse, check and apply one input on a working copy; a rejection leaves the copy as it was. */
+function applyInput(draft: GameState, companyId: Id, input: unknown): CommandOutcome {
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return parsed;
+  const refusal = checkCommand(draft, companyId, parsed.command);
+  if (refusal) return { ok: false, error: refusal };
+  return { ok: true, command: parsed.command, events: handlerFor(parsed.command.type).apply(draft, companyId, parsed.command) };
 }

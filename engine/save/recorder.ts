@@ -2,7 +2,7 @@
  * Plays a game while recording what a save needs: the accepted commands of each turn, the hash after each
  * endTurn, the commands of the turn in progress, and a state every SAVE_LIMITS.checkpointEvery turns.
  */
-import { applyCommand, parseCommand, type ApplyResult } from '../commands/apply';
+import { applyCommand, applyCommands, parseCommand, type ApplyResult, type CommandOutcome } from '../commands/apply';
 import type { Command } from '../commands/schema';
 import { createGame } from '../createGame';
 import { scenarioHash } from '../scenario/load';
@@ -18,6 +18,8 @@ export interface Recorder {
   readonly state: GameState;
   /** Applies a player command; only accepted commands are recorded. */
   apply(command: unknown): ApplyResult;
+  /** Applies a list of player commands in order (applyCommands: one commit); records the accepted ones. */
+  applyAll(commands: readonly unknown[]): CommandOutcome[];
   /** Ends the turn and records its commands and hash; does nothing once the game is over. */
   endTurn(): GameState;
   /** The save so far; checkpoints only when asked (they cost ~40–100 KB each). */
@@ -52,6 +54,12 @@ export function createRecorder(scenario: Scenario, seed: number, resume?: Record
         pending.push(parsed.command);
       }
       return result;
+    },
+    applyAll(inputs) {
+      const applied = applyCommands(state, inputs);
+      state = applied.state;
+      for (const outcome of applied.outcomes) if (outcome.ok) pending.push(outcome.command);
+      return applied.outcomes;
     },
     endTurn() {
       if (state.outcome) return state;

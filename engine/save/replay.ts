@@ -3,7 +3,7 @@
  * SAVE_LIMITS.checkpointEvery turns; seeking starts from the nearest kept state at or before the turn and replays
  * forward (fewer than checkpointEvery turns), and the last state reached is kept, so stepping on costs one turn.
  */
-import { applyCommand } from '../commands/apply';
+import { applyCommands } from '../commands/apply';
 import type { Command } from '../commands/schema';
 import type { Scenario } from '../scenario/schema';
 import { findBuiltInScenario } from '../scenarios';
@@ -67,13 +67,11 @@ function replayOf(save: Save, verified: VerifyResult, kept: Map<number, GameStat
     let state = kept.get(from)!;
     if (last.turn <= target && last.turn > from) ({ turn: from, state } = last);
     for (; from < target; from++) {
-      for (const command of commands[from]!) {
-        const result = applyCommand(state, command);
-        // verifySave accepted this very log moments ago; the engine is deterministic
-        if (!result.ok) throw new Error(`replay of a verified save diverged at turn ${from + 1}: ${result.error}`);
-        state = result.state;
-      }
-      state = endTurn(state);
+      const applied = applyCommands(state, commands[from]!, state.playerId, { stopAtRejection: true });
+      const rejected = applied.outcomes.find((outcome) => !outcome.ok);
+      // verifySave accepted this very log moments ago; the engine is deterministic
+      if (rejected && !rejected.ok) throw new Error(`replay of a verified save diverged at turn ${from + 1}: ${rejected.error}`);
+      state = endTurn(applied.state);
     }
     last = { turn: target, state };
     return state;

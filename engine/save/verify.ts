@@ -4,7 +4,7 @@
  * checkpoint must equal the replayed state of its turn (its own hash and the replay's agree), else the save is
  * refused as altered.
  */
-import { applyCommand } from '../commands/apply';
+import { applyCommands } from '../commands/apply';
 import { createGame } from '../createGame';
 import { parseScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
@@ -152,15 +152,14 @@ function resolveSaveScenario(save: Save, resolve: ResolveScenario): { ok: true; 
 
 /** Applies a turn's recorded commands; the first rejection names the command and the engine's reason. */
 function applyAll(state: GameState, commands: readonly unknown[], turn: number): { ok: true; state: GameState } | { ok: false; error: string } {
-  for (let i = 0; i < commands.length; i++) {
-    const result = applyCommand(state, commands[i]);
-    if (!result.ok) {
-      const type = (commands[i] as { type?: unknown }).type;
-      return { ok: false, error: `turn ${turn}: command ${i + 1} of ${commands.length} (${String(type)}) was rejected: ${result.error}` };
-    }
-    state = result.state;
+  const applied = applyCommands(state, commands, state.playerId, { stopAtRejection: true });
+  const i = applied.outcomes.length - 1;
+  const last = applied.outcomes[i];
+  if (last && !last.ok) {
+    const type = (commands[i] as { type?: unknown }).type;
+    return { ok: false, error: `turn ${turn}: command ${i + 1} of ${commands.length} (${String(type)}) was rejected: ${last.error}` };
   }
-  return { ok: true, state };
+  return { ok: true, state: applied.state };
 }
 
 /** A checkpoint's own hash; a malformed one (not JSON data) hashes to nothing. */

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  COMMAND_TYPES, PLAYER_STRATEGIES, applyCommand, canonicalJson, computeStateHash, endTurn, hashState, playerStrategy, type Command, type CommandType, type GameState,
+  COMMAND_TYPES, PLAYER_STRATEGIES, applyCommand, applyCommands, canonicalJson, computeStateHash, endTurn, hashState, playerStrategy, type Command, type CommandType, type GameState,
 } from '../../engine/index';
 import { facilityCommittedMw, replicaChips } from '../../engine/capacity';
 import { borrowingCapacityUsd } from '../../engine/finance';
@@ -276,12 +276,15 @@ function play(seed: number, plan: Recipe[][]): { log: LogItem[]; final: GameStat
   for (const turnRecipes of plan) {
     const cashAtStart = cashOf(state);
     const over = state.outcome !== null;
+    const turnStart = state;
+    const issued: { input: unknown; actor: Id; error: string | null }[] = [];
     for (const r of turnRecipes) {
       const input = r.kind === 'smart' ? buildCommand(state, r) : r.value;
       const actor = actorFor(state, r);
       const json = canonicalJson(state);
       const hash = computeStateHash(state);
       const result = applyCommand(state, input, actor);
+      issued.push({ input, actor, error: result.ok ? null : result.error });
       if (!result.ok) {
         // (c) A rejection is a value with a reason, and changes nothing.
         expect(typeof result.error === 'string' && result.error.length > 0).toBe(true);
@@ -302,6 +305,7 @@ function play(seed: number, plan: Recipe[][]): { log: LogItem[]; final: GameStat
       state = result.state;
       expectNoNegatives(state);
     }
+    expectSameAsBatches(turnStart, issued, state);
     state = endTurn(state);
     log.push({ endTurn: true, hash: state.hash });
     if (over) continue; // endTurn is a no-op once the game is over
@@ -321,8 +325,27 @@ function play(seed: number, plan: Recipe[][]): { log: LogItem[]; final: GameStat
   return { log, final: state };
 }
 
+/**
+ * (h) The turn's commands applied in batches (applyCommands, one per run of the same company's commands, as `tpw
+ * sim` and replays do) give the same verdicts, the same reasons and the same state as one applyCommand each.
+ */
+function expectSameAsBatches(start: GameState, issued: { input: unknown; actor: Id; error: string | null }[], oneByOne: GameState): void {
+  let state = start;
+  for (let i = 0; i < issued.length; ) {
+    let j = i;
+    while (j < issued.length && issued[j]!.actor === issued[i]!.actor) j++;
+    const run = issued.slice(i, j);
+    const batch = applyCommands(state, run.map((c) => c.input), run[0]!.actor);
+    expect(batch.outcomes.map((o) => (o.ok ? null : o.error))).toEqual(run.map((c) => c.error));
+    if (run.every((c) => c.error !== null)) expect(batch.state).toBe(state);
+    state = batch.state;
+    i = j;
+  }
+  expect(canonicalJson(state)).toBe(canonicalJson(oneByOne));
+}
+
 describe('engine properties', () => {
-  it('random valid and invalid commands keep money conserved, stocks non-negative, rejections inert, JSON exact, shares bounded; replays match', () => {
+  it('random valid and invalid commands keep money conserved, stocks non-negative, rejections inert, JSON exact, shares bounded, batches equal; replays match', () => {
     fc.assert(
       fc.property(gameSeed, turns, (seed, plan) => {
         const { log, final } = play(seed, plan);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, canonicalJson, computeStateHash, parseCommand } from '../../../engine/index';
+import { applyCommand, applyCommands, canonicalJson, computeStateHash, parseCommand, type GameState } from '../../../engine/index';
 import { accept, reject } from '../support/commands';
 import { NEOCLOUD, PLAYER, edit, newGame, playerFacility } from '../support/game';
 
@@ -97,5 +97,66 @@ describe('applyCommand: accepted commands', () => {
     const b = applyCommand(newGame(), { type: 'site/build', siteId: 'texas', capacityMw: 5, shell: 'retrofit' });
     expect(a.ok && b.ok).toBe(true);
     expect(computeStateHash(a.state)).toBe(computeStateHash(b.state));
+  });
+});
+
+describe('applyCommands: a turn of commands as one batch', () => {
+  /** Each of `inputs` through applyCommand in turn: the reference a batch must match. */
+  function oneByOne(state: GameState, inputs: unknown[]): { state: GameState; errors: (string | null)[] } {
+    const errors: (string | null)[] = [];
+    for (const input of inputs) {
+      const result = applyCommand(state, input);
+      errors.push(result.ok ? null : result.error);
+      state = result.state;
+    }
+    return { state, errors };
+  }
+
+  it('gives the state and the verdicts a chain of applyCommand gives, later commands seeing earlier ones', () => {
+    const state = newGame(3);
+    const facilityId = playerFacility(state);
+    const inputs: unknown[] = [
+      { type: 'chips/order', chipId: 'lpu-v1', quantity: 2000 },
+      { type: 'market/setPrice', tier: 'mid', pricePerMTokUsd: 0.35 },
+      { type: 'finance/repay', loanId: 'no-such-loan', amountUsd: 1 }, // rejected, the rest still run
+      { type: 'chips/order', chipId: 'lpu-v1', quantity: -1 }, // schema rejection
+      { type: 'finance/borrow', amountUsd: 10_000_000, termQuarters: 8 },
+    ];
+    // A repayment of the loan just taken: valid only after the borrow above.
+    const loanId = oneByOne(state, inputs).state.loans.ids.find((id) => !state.loans.ids.includes(id))!;
+    inputs.push({ type: 'finance/repay', loanId, amountUsd: 1_000_000 }, { type: 'chips/deploy', chipId: 'lpu-v1', facilityId, count: 1, workload: 'mid' });
+    const reference = oneByOne(state, inputs);
+    const json = canonicalJson(state);
+    const batch = applyCommands(state, inputs);
+    expect(batch.outcomes.map((o) => (o.ok ? null : o.error))).toEqual(reference.errors);
+    expect(reference.errors.filter((e) => e === null).length).toBe(5);
+    expect(canonicalJson(batch.state)).toBe(canonicalJson(reference.state));
+    expect(computeStateHash(batch.state)).toBe(computeStateHash(reference.state));
+    expect(canonicalJson(state)).toBe(json); // the input state is untouched
+    expect(Object.isFrozen(batch.state) && Object.isFrozen(batch.state.companies.byId[PLAYER])).toBe(true);
+    // Accepted outcomes carry the parsed command (what a recorder writes to the save).
+    expect(batch.outcomes[0]).toMatchObject({ ok: true, command: inputs[0] });
+  });
+
+  it('stops at the first rejection when asked (replaying a save), keeping what came before', () => {
+    const state = newGame(3);
+    const inputs: unknown[] = [
+      { type: 'market/setPrice', tier: 'mid', pricePerMTokUsd: 0.35 },
+      { type: 'finance/repay', loanId: 'no-such-loan', amountUsd: 1 },
+      { type: 'market/setPrice', tier: 'small', pricePerMTokUsd: 0.1 },
+    ];
+    const batch = applyCommands(state, inputs, PLAYER, { stopAtRejection: true });
+    expect(batch.outcomes.map((o) => o.ok)).toEqual([true, false]);
+    expect(canonicalJson(batch.state)).toBe(canonicalJson(oneByOne(state, inputs.slice(0, 1)).state));
+  });
+
+  it('returns the same state object when nothing is accepted, and acts for the company named', () => {
+    const state = newGame(3);
+    const none = applyCommands(state, [{ type: 'finance/repay', loanId: 'nope', amountUsd: 1 }, null, []]);
+    expect(none.state).toBe(state);
+    expect(none.outcomes.every((o) => !o.ok && o.error.length > 0)).toBe(true);
+    expect(applyCommands(state, []).state).toBe(state);
+    const rival = applyCommands(state, [{ type: 'market/setPrice', tier: 'mid', pricePerMTokUsd: 0.5 }], NEOCLOUD);
+    expect(canonicalJson(rival.state)).toBe(canonicalJson(applyCommand(state, { type: 'market/setPrice', tier: 'mid', pricePerMTokUsd: 0.5 }, NEOCLOUD).state));
   });
 });

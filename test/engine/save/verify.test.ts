@@ -122,6 +122,24 @@ describe('verifySave', () => {
     expect(save.pending).toEqual([]);
     expect(save.turns).toEqual([{ commands: [{ type: 'market/setPrice', tier: 'mid', pricePerMTokUsd: 0.4 }], hash: recorder.state.hash }]);
   });
+
+  it('records the accepted commands of a batch (applyAll) in order, and the save verifies', () => {
+    const recorder = createRecorder(gambit(), 7);
+    const outcomes = recorder.applyAll([
+      { type: 'market/setPrice', tier: 'mid', pricePerMTokUsd: 0.4 },
+      { type: 'finance/repay', loanId: 'nope', amountUsd: 1 },
+      { type: 'market/setPrice', tier: 'small', pricePerMTokUsd: 0.1 },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(recorder.state.companies.byId[recorder.state.playerId]!.pricesPerMTokUsd.small).toBe(0.1);
+    recorder.endTurn();
+    const save = recorder.toSave(METADATA);
+    expect(save.turns[0]!.commands).toEqual([
+      { type: 'market/setPrice', tier: 'mid', pricePerMTokUsd: 0.4 },
+      { type: 'market/setPrice', tier: 'small', pricePerMTokUsd: 0.1 },
+    ]);
+    expect(verifySave(save)).toMatchObject({ ok: true, turns: 1, finalHash: recorder.state.hash });
+  });
 });
 
 describe('verifySave: scenarios', () => {
