@@ -36,11 +36,12 @@ export function removeRow<T extends { id: Id }>(table: Table<T>, id: Id): void {
 }
 
 /**
- * The table's ids, to write in place. Committed arrays are not frozen (turnCommit.ts), so this relies on where
- * tables come from: a working copy's tables get their own ids (shallowTable copies them), and a committed table is
- * frozen, so writableById refuses the write before any id moves (callers take byId first). Never write a table
- * copied by spreading a committed one: its ids are still the committed state's. An immer draft's ids (tests' `edit`)
- * are copied and assigned back whole (a splice on a draft array moves every later element through a trap).
+ * The table's ids, to write in place. Committed arrays are not frozen (turnCommit.ts), so this relies on the order
+ * of writes: callers take byId first (writableById), which gives a working copy's table its own ids together with
+ * its own rows (shallowTable shares both until then), and refuses a committed table (frozen) before any id moves.
+ * Never write a table copied by spreading a committed one: its ids are still the committed state's. An immer
+ * draft's ids (tests' `edit`) are copied and assigned back whole (a splice on a draft array moves every later
+ * element through a trap).
  */
 function writableIds(table: Table<{ id: Id }>): Id[] {
   const ids = table.ids;
@@ -48,8 +49,9 @@ function writableIds(table: Table<{ id: Id }>): Id[] {
 }
 
 /**
- * The table's rows by id, copied on the first write when frozen (shared with the previous state). Copied key by key
- * in id order: a spread of a frozen object with many keys is several times slower.
+ * The table's rows by id, copied on the first write when frozen (shared with the previous state), and its ids with
+ * them (shared until now too). Copied key by key in id order: a spread of a frozen object with many keys is several
+ * times slower. A committed table itself is frozen, so the assignments below throw before anything changes.
  */
 function writableById<T extends { id: Id }>(table: Table<T>): Record<Id, T> {
   const byId = table.byId;
@@ -57,7 +59,9 @@ function writableById<T extends { id: Id }>(table: Table<T>): Record<Id, T> {
   const copy: Record<Id, T> = {};
   const ids = table.ids;
   for (let i = 0; i < ids.length; i++) copy[ids[i]!] = byId[ids[i]!]!;
-  return (table.byId = copy);
+  table.byId = copy;
+  table.ids = ids.slice();
+  return copy;
 }
 
 /**

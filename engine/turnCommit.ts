@@ -80,11 +80,11 @@ function isTable(value: unknown): value is AnyTable {
 
 /**
  * A table whose frozen rows are shared (rows that are not frozen belong to the caller and are copied). A frozen
- * table's `byId` is shared too: table.ts copies it on the first write (copy-on-write), so a turn or a command pays
- * only for the tables it changes. The ids are copied (a native copy of a short array): arrays are never frozen.
+ * table's `byId` and its ids are shared too: table.ts copies both on the first write (copy-on-write; every write
+ * takes byId first), so a turn or a command pays only for the tables it changes.
  */
 function shallowTable(table: AnyTable): AnyTable {
-  if (isFrozenData(table.byId)) return { byId: table.byId, ids: table.ids.slice() };
+  if (isFrozenData(table.byId)) return { byId: table.byId, ids: table.ids };
   const byId: Record<string, unknown> = {};
   for (const id of table.ids) {
     const row = table.byId[id];
