@@ -140,6 +140,7 @@ function reconcileValue(prev: unknown, next: unknown): unknown {
     }
     return same ? prev : next;
   }
+  if (isTable(next) && isTable(prev)) return reconcileTable(prev, next);
   const p = prev as Record<string, unknown>;
   const n = next as Record<string, unknown>;
   // for-in rather than Object.keys: no key arrays allocated (replacing a value during the loop is allowed).
@@ -159,6 +160,33 @@ function reconcileValue(prev: unknown, next: unknown): unknown {
     same = prevCount === count;
   }
   return same ? prev : Object.freeze(n);
+}
+
+/**
+ * A table row by row through its ids: tables keep byId's keys and ids in step (table.ts), so the ids list the keys,
+ * and a large byId (in V8's dictionary mode, see hash.ts valuesOf) is never enumerated.
+ */
+function reconcileTable(prev: AnyTable, next: AnyTable): AnyTable {
+  const ids = reconcileValue(prev.ids, next.ids) as string[];
+  const p = prev.byId;
+  const n = next.byId;
+  let same = ids === prev.ids;
+  if (n !== p && !isFrozenData(n)) {
+    let rowsSame = true;
+    for (const id of ids) {
+      const child = n[id];
+      const value = Object.prototype.hasOwnProperty.call(p, id) ? reconcileValue(p[id], child) : deepFreeze(child);
+      if (value !== child) n[id] = value;
+      if (rowsSame && value !== p[id]) rowsSame = false;
+    }
+    // Same ids and rows: the same keys and values, so the previous byId itself.
+    if (same && rowsSame) return prev;
+    same = false;
+    Object.freeze(n);
+  } else if (n !== p) same = false;
+  if (same) return prev;
+  next.ids = ids;
+  return Object.freeze(next);
 }
 
 /** Freezes every object in a value (stops at objects already frozen); arrays are walked, not frozen (see above). */
