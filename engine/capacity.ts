@@ -40,6 +40,14 @@ export function chipsFacilityMw(state: GameState, chipId: Id, count: number, sit
   return ((count * chip.powerW) / 1e6) * state.sites.byId[siteId]!.pue;
 }
 
+/** Full-load facility power (MW) of every deployment, in the order of `state.deployments.ids`. */
+export function deploymentsFacilityMw(state: GameState): number[] {
+  return state.deployments.ids.map((id) => {
+    const d = state.deployments.byId[id]!;
+    return chipsFacilityMw(state, d.chipId, d.count, d.siteId);
+  });
+}
+
 /** Facility power already committed to deployments in a facility (MW at full load). */
 export function facilityCommittedMw(state: GameState, facilityId: Id): number {
   let mw = 0;

@@ -1,6 +1,7 @@
 /** Finance rules shared by commands and systems: credit limits, loan payments, covenants, valuation. */
 import { pow } from './math';
-import type { GameState, Id, Loan } from './state';
+import type { Deployment, Facility, Frozen, GameState, Id, Loan } from './state';
+import { rowsOf } from './table';
 import { deploymentBookValue, facilityBookValue } from './bookValue';
 
 /** Every loan's covenant: net debt (loan balances − cash) at most 4× annualized EBITDA, tested each quarter end. */
@@ -42,22 +43,27 @@ export function debtUsd(state: GameState, companyId: Id): number {
   return total;
 }
 
-/** Book value of chips (deployed, plus inventory at cost) and of facilities. */
-export function bookValues(state: GameState, companyId: Id): { chipsUsd: number; facilitiesUsd: number } {
+/** Book value of a company's chips (deployed, plus inventory at cost) and of its facilities. */
+export interface BookValues {
+  chipsUsd: number;
+  facilitiesUsd: number;
+}
+
+/** A company's book values (BookValues). */
+export function bookValues(state: GameState, companyId: Id): BookValues {
+  return bookValuesOf(state, companyId, rowsOf(state.deployments, companyId), rowsOf(state.facilities, companyId));
+}
+
+/** `bookValues` from the company's own deployments and facilities (in id order), for a caller that has them at hand. */
+export function bookValuesOf(state: GameState, companyId: Id, deployments: readonly Frozen<Deployment>[], facilities: readonly Frozen<Facility>[]): BookValues {
   let chipsUsd = 0;
   let facilitiesUsd = 0;
-  for (const id of state.deployments.ids) {
-    const d = state.deployments.byId[id]!;
-    if (d.companyId === companyId) chipsUsd += deploymentBookValue(state, d);
-  }
+  for (const d of deployments) chipsUsd += deploymentBookValue(state, d);
   const company = state.companies.byId[companyId]!;
   for (const chipId of Object.keys(company.inventory).sort()) {
     chipsUsd += company.inventory[chipId]! * state.chips.byId[chipId]!.unitPriceUsd;
   }
-  for (const id of state.facilities.ids) {
-    const f = state.facilities.byId[id]!;
-    if (f.companyId === companyId) facilitiesUsd += facilityBookValue(state, f);
-  }
+  for (const f of facilities) facilitiesUsd += facilityBookValue(state, f);
   return { chipsUsd, facilitiesUsd };
 }
 
@@ -78,9 +84,12 @@ export function enterpriseValueUsd(
   ebitdaQuarterUsd: number,
   revenueGrowthQoq: number,
 ): number {
+  return enterpriseValueOf(bookValues(state, companyId), state.companies.byId[companyId]!.cashUsd, debtUsd(state, companyId), ebitdaQuarterUsd, revenueGrowthQoq);
+}
+
+/** `enterpriseValueUsd` from a company's book values, cash and debt, for a caller that has them at hand. */
+export function enterpriseValueOf(books: BookValues, cashUsd: number, debtUsd: number, ebitdaQuarterUsd: number, revenueGrowthQoq: number): number {
   const multiple = 8 + Math.max(0, Math.min(12, revenueGrowthQoq * 20));
-  const { chipsUsd, facilitiesUsd } = bookValues(state, companyId);
-  const operating = Math.max(4 * ebitdaQuarterUsd * multiple, 0.6 * (chipsUsd + facilitiesUsd));
-  const company = state.companies.byId[companyId]!;
-  return Math.max(0, Math.round(operating + company.cashUsd - debtUsd(state, companyId)));
+  const operating = Math.max(4 * ebitdaQuarterUsd * multiple, 0.6 * (books.chipsUsd + books.facilitiesUsd));
+  return Math.max(0, Math.round(operating + cashUsd - debtUsd));
 }

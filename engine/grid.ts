@@ -1,5 +1,4 @@
 /** Grid rules shared by commands, systems and strategies: interconnection waits and regional tightness (DESIGN §1.8). */
-import { chipsFacilityMw } from './capacity';
 import type { GameState, Id, Site } from './state';
 
 /** Longest wait a queue reports (quarters). */
@@ -10,13 +9,13 @@ export function queueWaitQuarters(site: Site): number {
   return Math.min(MAX_QUEUE_QUARTERS, Math.round(site.queueMw / site.connectionMwPerQuarter));
 }
 
-/** Full-load facility MW of every company's deployments, per site. */
-export function aiLoadBySite(state: GameState): Record<Id, number> {
+/** Full-load facility MW of every company's deployments, per site (`deploymentMw`: deploymentsFacilityMw's). */
+export function aiLoadBySite(state: GameState, deploymentMw: readonly number[]): Record<Id, number> {
   const load: Record<Id, number> = {};
-  for (const id of state.deployments.ids) {
-    const d = state.deployments.byId[id]!;
-    load[d.siteId] = (load[d.siteId] ?? 0) + chipsFacilityMw(state, d.chipId, d.count, d.siteId);
-  }
+  state.deployments.ids.forEach((id, i) => {
+    const siteId = state.deployments.byId[id]!.siteId;
+    load[siteId] = (load[siteId] ?? 0) + deploymentMw[i]!;
+  });
   return load;
 }
 

@@ -7,6 +7,7 @@ import { formatCount, formatMw, formatUsd } from './format';
 import { postLedger } from './ledger';
 import type { GameState, Id } from './state';
 import { HOURS_PER_QUARTER } from './units';
+import { CompanySiteGroups, type CompanySite } from './companySite';
 import { editRow } from './table';
 
 /** On-site MW already built or building at a facility. */
@@ -19,40 +20,39 @@ export function onsiteMwAtFacility(state: GameState, facilityId: Id): number {
   return mw;
 }
 
-/** Ready on-site MW per "company|site" this quarter. */
-export function onsiteMwByCompanySite(state: GameState): Record<string, number> {
-  const out: Record<string, number> = {};
+/** Ready on-site MW of each company and site this quarter. */
+export function onsiteMwByCompanySite(state: GameState): CompanySiteGroups<CompanySite & { mw: number }> {
+  const out = new CompanySiteGroups((companyId, siteId) => ({ companyId, siteId, mw: 0 }));
   for (const id of state.onsiteGenerators.ids) {
     const g = state.onsiteGenerators.byId[id]!;
     if (g.readyTurn > state.turn) continue;
-    const key = `${g.companyId}|${g.siteId}`;
-    out[key] = (out[key] ?? 0) + g.mw;
+    out.get(g.companyId, g.siteId).mw += g.mw;
   }
   return out;
 }
 
 /**
- * Runs the turbines for the energy PPAs do not cover (`needMwhByKey`, per "company|site"), up to their capacity:
- * books fuel, records generation and emissions on each generator, reports them. Returns the MWh generated per key.
+ * Runs the turbines for the energy PPAs do not cover (`needMwh` of a company at a site), up to their capacity:
+ * books fuel, records generation and emissions on each generator, reports them. Returns the MWh generated per
+ * company and site.
  */
-export function runOnsiteGenerators(draft: GameState, needMwhByKey: Record<string, number>): Record<string, number> {
-  const generated: Record<string, number> = {};
+export function runOnsiteGenerators(draft: GameState, needMwh: (companyId: Id, siteId: Id) => number): CompanySiteGroups<CompanySite & { mwh: number }> {
+  const generated = new CompanySiteGroups((companyId, siteId) => ({ companyId, siteId, mwh: 0 }));
   if (draft.onsiteGenerators.ids.length === 0) return generated;
   const capacityMw = onsiteMwByCompanySite(draft);
   for (const id of draft.onsiteGenerators.ids) {
     const g = editRow(draft.onsiteGenerators, id);
-    const key = `${g.companyId}|${g.siteId}`;
-    const cap = capacityMw[key] ?? 0;
-    const totalMwh = Math.min(needMwhByKey[key] ?? 0, cap * HOURS_PER_QUARTER);
+    const cap = capacityMw.find(g.companyId, g.siteId)?.mw ?? 0;
+    const totalMwh = Math.min(needMwh(g.companyId, g.siteId), cap * HOURS_PER_QUARTER);
     // Generators at one company and site share the load pro rata to their MW.
     const mwh = g.readyTurn <= draft.turn && cap > 0 ? (totalMwh * g.mw) / cap : 0;
     g.lastMwh = mwh;
     g.lastTonnesCo2 = mwh * g.tonnesCo2PerMwh;
     g.totalTonnesCo2 += g.lastTonnesCo2;
     if (mwh <= 0) continue;
-    generated[key] = (generated[key] ?? 0) + mwh;
+    generated.get(g.companyId, g.siteId).mwh += mwh;
     const site = draft.sites.byId[g.siteId]!;
-    postLedger(draft, g.companyId, 'cost:power:onsite', g.siteId, -mwh * g.fuelUsdPerMwh, `${formatCount(mwh)} MWh from gas turbines at $${g.fuelUsdPerMwh}/MWh (${formatCount(g.lastTonnesCo2)} t CO2)`);
+    postLedger(draft, g.companyId, 'cost:power:onsite', g.siteId, -mwh * g.fuelUsdPerMwh, () => `${formatCount(mwh)} MWh from gas turbines at $${g.fuelUsdPerMwh}/MWh (${formatCount(g.lastTonnesCo2)} t CO2)`);
     draft.report.push({
       companyId: g.companyId,
       kind: 'power',

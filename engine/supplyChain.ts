@@ -96,16 +96,17 @@ export function hbmOutputGb(supplier: HbmSupplier): number {
   return Math.floor(supplier.capacityGbPerQuarter * supplier.yield * supplier.shockFactor);
 }
 
-/** GB of a supplier's LTAs (all buyers) in force in a turn. */
-export function ltaCommittedGb(state: GameState, supplierId: Id, turn: number): number {
-  let gb = 0;
+/** GB of a supplier's LTAs (all buyers) in force in each turn of [startTurn, endTurn), in one pass over the agreements. */
+export function ltaCommittedGbByTurn(state: GameState, supplierId: Id, startTurn: number, endTurn: number): number[] {
+  const committed = new Array<number>(Math.max(0, endTurn - startTurn)).fill(0);
   const ltas = state.supply?.hbm.ltas;
-  if (!ltas) return 0;
+  if (!ltas) return committed;
   for (const id of ltas.ids) {
     const l = ltas.byId[id]!;
-    if (l.supplierId === supplierId && l.startTurn <= turn && turn < l.endTurn) gb += l.gbPerQuarter;
+    if (l.supplierId !== supplierId) continue;
+    for (let t = Math.max(startTurn, l.startTurn); t < Math.min(endTurn, l.endTurn); t++) committed[t - startTurn]! += l.gbPerQuarter;
   }
-  return gb;
+  return committed;
 }
 
 /** GB per quarter a supplier can still commit over [startTurn, endTurn): its LTA share of today's output less the busiest quarter's commitments. */
@@ -114,7 +115,7 @@ export function ltaRoomGb(state: GameState, supplierId: Id, startTurn: number, e
   const supplier = supply.hbm.suppliers.byId[supplierId]!;
   const limit = Math.floor(supplier.capacityGbPerQuarter * supplier.yield * supply.hbm.maxLtaShare);
   let busiest = 0;
-  for (let t = startTurn; t < endTurn; t++) busiest = Math.max(busiest, ltaCommittedGb(state, supplierId, t));
+  for (const gb of ltaCommittedGbByTurn(state, supplierId, startTurn, endTurn)) busiest = Math.max(busiest, gb);
   return Math.max(0, limit - busiest);
 }
 

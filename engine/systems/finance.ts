@@ -24,7 +24,7 @@ export function runFinance(draft: GameState): void {
     loan.paymentsLeft -= 1;
     const last = loan.paymentsLeft <= 0;
     const principal = last ? loan.balanceUsd : Math.min(loan.balanceUsd, Math.max(0, loan.paymentUsd - interest));
-    postLedger(draft, loan.companyId, 'financing:interest', loan.id, -interest, `interest at ${(loan.annualRate * 100).toFixed(1)}%/yr`);
+    postLedger(draft, loan.companyId, 'financing:interest', loan.id, -interest, () => `interest at ${(loan.annualRate * 100).toFixed(1)}%/yr`);
     postLedger(draft, loan.companyId, 'financing:principal', loan.id, -principal, 'scheduled amortization');
     loan.balanceUsd -= principal;
     if (loan.balanceUsd <= 0) removeRow(draft.loans, id);

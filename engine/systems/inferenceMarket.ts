@@ -8,7 +8,7 @@ import { deploymentTokenCapacity } from '../capacity';
 import { formatCount } from '../format';
 import { postLedger } from '../ledger';
 import { exp, ln, pow } from '../math';
-import type { Deployment, Frozen, GameState, Id, TierId } from '../state';
+import type { Deployment, Frozen, GameState, Id, PerTier, TierId } from '../state';
 import { TIER_IDS } from '../state';
 import { TOKENS_PER_MTOK } from '../units';
 import { deploymentOps, writableOps } from '../deploymentOps';
@@ -29,24 +29,26 @@ interface Offer {
   price: number;
   capacity: number;
   speed: number;
-  latency: Record<Id, number>;
+  /** Best round-trip latency (ms) to each region, in the order of `state.regions.ids`. */
+  latencyMs: number[];
   reliability: number;
   /** The company's deployments on the tier that can serve, in id order, with their token capacity this quarter. */
   serving: { id: Id; capacity: number }[];
 }
 
 export function runInferenceMarket(draft: GameState): void {
-  for (const tierId of TIER_IDS) clearTier(draft, tierId);
+  const onTiers = deploymentsByTier(draft);
+  for (const tierId of TIER_IDS) clearTier(draft, tierId, onTiers[tierId]);
   for (const tierId of TIER_IDS) advanceTier(draft, tierId);
 }
 
-/** Each company's deployments on the tier, in id order (one pass over the deployments). */
-function deploymentsOnTier(state: GameState, tierId: TierId): Record<Id, Frozen<Deployment>[]> {
-  const out: Record<Id, Frozen<Deployment>[]> = {};
+/** Each company's deployments on each tier, in id order (one pass over the deployments for all tiers). */
+function deploymentsByTier(state: GameState): PerTier<Record<Id, Frozen<Deployment>[]>> {
+  const out: PerTier<Record<Id, Frozen<Deployment>[]>> = { small: {}, mid: {}, frontier: {} };
   for (const id of state.deployments.ids) {
     const d = state.deployments.byId[id]!;
-    if (d.workload !== tierId) continue;
-    (out[d.companyId] ??= []).push(d);
+    if (d.workload === 'training') continue;
+    (out[d.workload][d.companyId] ??= []).push(d);
   }
   return out;
 }
@@ -59,7 +61,8 @@ function offersFor(state: GameState, tierId: TierId, onTier: Record<Id, Frozen<D
     if (price <= 0 || company.bankrupt) continue;
     let capacity = 0;
     let speedWeighted = 0;
-    const latency: Record<Id, number> = {};
+    const latencyMs: number[] = state.regions.ids.map(() => Infinity);
+    const sitesSeen = new Set<Id>();
     const serving: Offer['serving'] = [];
     for (const d of onTier[companyId] ?? []) {
       const cap = deploymentTokenCapacity(state, d);
@@ -67,22 +70,25 @@ function offersFor(state: GameState, tierId: TierId, onTier: Record<Id, Frozen<D
       serving.push({ id: d.id, capacity: cap });
       capacity += cap;
       speedWeighted += cap * state.chips.byId[d.chipId]!.userSpeedTokensPerSec[tierId];
+      // The best latency to each region over the company's serving sites (a site seen once is enough).
+      if (sitesSeen.has(d.siteId)) continue;
+      sitesSeen.add(d.siteId);
       const site = state.sites.byId[d.siteId]!;
-      for (const regionId of state.regions.ids) {
+      state.regions.ids.forEach((regionId, r) => {
         const ms = site.latencyMs[regionId] ?? 300;
-        if (latency[regionId] === undefined || ms < latency[regionId]!) latency[regionId] = ms;
-      }
+        if (ms < latencyMs[r]!) latencyMs[r] = ms;
+      });
     }
-    if (capacity > 0) offers.push({ companyId, price, capacity, speed: speedWeighted / capacity, latency, reliability: company.reliability, serving });
+    if (capacity > 0) offers.push({ companyId, price, capacity, speed: speedWeighted / capacity, latencyMs, reliability: company.reliability, serving });
   }
   return offers;
 }
 
-function clearTier(draft: GameState, tierId: TierId): void {
+function clearTier(draft: GameState, tierId: TierId, onTier: Record<Id, Frozen<Deployment>[]>): void {
   const tier = draft.tiers[tierId];
-  const onTier = deploymentsOnTier(draft, tierId);
   const offers = offersFor(draft, tierId, onTier);
-  const regions = draft.regions.ids.map((id) => draft.regions.byId[id]!).filter((r) => r.open && r.inferenceDemandShare > 0);
+  // Open regions with demand, with their index in `regions.ids` (offers' latencies are listed in that order).
+  const regions = draft.regions.ids.map((id, index) => ({ region: draft.regions.byId[id]!, index })).filter(({ region: r }) => r.open && r.inferenceDemandShare > 0);
   const served: number[] = offers.map(() => 0);
   const servedByRegion: number[][] = offers.map(() => regions.map(() => 0));
   let demandTotal = 0;
@@ -91,13 +97,13 @@ function clearTier(draft: GameState, tierId: TierId): void {
   // Shares and demand per region.
   const shares: number[][] = regions.map(() => offers.map(() => 0));
   const want: number[][] = regions.map(() => offers.map(() => 0));
-  regions.forEach((region, r) => {
-    const utilities = offers.map((o) =>
-      -tier.priceSensitivity * ln(o.price / tier.refPricePerMTokUsd) +
-      tier.speedSensitivity * ln(Math.max(1, o.speed) / tier.referenceSpeedTokensPerSec) -
-      LATENCY_WEIGHT_PER_MS * (o.latency[region.id] ?? 300) +
-      RELIABILITY_WEIGHT * o.reliability,
-    );
+  // Price and speed weigh the same in every region: that part of each offer's utility is computed once.
+  const priceAndSpeedUtility = offers.map((o) =>
+    -tier.priceSensitivity * ln(o.price / tier.refPricePerMTokUsd) +
+    tier.speedSensitivity * ln(Math.max(1, o.speed) / tier.referenceSpeedTokensPerSec),
+  );
+  regions.forEach(({ region, index }, r) => {
+    const utilities = offers.map((o, p) => priceAndSpeedUtility[p]! - LATENCY_WEIGHT_PER_MS * o.latencyMs[index]! + RELIABILITY_WEIGHT * o.reliability);
     const max = utilities.reduce((m, u) => Math.max(m, u), -Infinity);
     const weights = utilities.map((u) => exp(u - max));
     const sum = weights.reduce((a, b) => a + b, 0);
@@ -181,7 +187,7 @@ function clearTier(draft: GameState, tierId: TierId): void {
       w.servedTokens = (tokens * cap) / o.capacity;
       w.utilization = w.servedTokens / cap;
     }
-    postLedger(draft, o.companyId, 'revenue:inference', tierId, (tokens / TOKENS_PER_MTOK) * o.price, `${formatCount(tokens)} ${tier.name} tokens at $${o.price}/M`);
+    postLedger(draft, o.companyId, 'revenue:inference', tierId, (tokens / TOKENS_PER_MTOK) * o.price, () => `${formatCount(tokens)} ${tier.name} tokens at $${o.price}/M`);
   });
   draft.inferenceResults[tierId] = {
     demandTokens: demandTotal,

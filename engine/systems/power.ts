@@ -3,7 +3,7 @@
  * of PPAs, and throttling where a company's contracted, on-site and spot power cannot carry its chips at full load
  * (capacity is lost, never silently ignored).
  */
-import { chipsFacilityMw } from '../capacity';
+import { deploymentsFacilityMw } from '../capacity';
 import { formatMw, formatPct } from '../format';
 import { aiLoadBySite, regionTightness } from '../grid';
 import { nextNormal, type RngState } from '../math/rng';
@@ -11,6 +11,7 @@ import { onsiteMwByCompanySite } from '../onsitePower';
 import { editRow, removeRow } from '../table';
 import type { GameState, Id } from '../state';
 import { deploymentOps, resetOps, writableOps } from '../deploymentOps';
+import { CompanySiteGroups, type CompanySite } from '../companySite';
 
 /** Seasonal price multipliers for Q1..Q4 (winter heating, spring hydro, summer cooling peak, autumn). */
 const SEASONAL = [1.04, 0.94, 1.1, 0.97] as const;
@@ -19,7 +20,8 @@ export function runPower(draft: GameState): void {
   // Every deployment's operating figures are this quarter's (power, markets, operations): start them afresh.
   resetOps(draft);
   const quarterIndex = (draft.start.quarter - 1 + draft.turn) % 4;
-  const loadBySite = aiLoadBySite(draft);
+  const deploymentMw = deploymentsFacilityMw(draft);
+  const loadBySite = aiLoadBySite(draft, deploymentMw);
   const regional = regionTightness(draft, loadBySite);
   const sensitivity = draft.grid.regionalPriceSensitivity;
   const rng = [...draft.rng['power']!] as RngState;
@@ -34,7 +36,7 @@ export function runPower(draft: GameState): void {
   }
   draft.rng['power'] = rng;
   expireContracts(draft);
-  throttle(draft);
+  throttle(draft, deploymentMw);
 }
 
 function expireContracts(draft: GameState): void {
@@ -47,45 +49,45 @@ function expireContracts(draft: GameState): void {
   }
 }
 
-function throttle(draft: GameState): void {
-  // One pass each over deployments, facilities and contracts, grouped by "company|site".
-  const demandMw: Record<string, number> = {};
-  const members: Record<string, Id[]> = {};
-  const keys: string[] = [];
-  for (const id of draft.deployments.ids) {
+/** A company's chips at one site and the power they need at full load. */
+interface SiteDemand extends CompanySite {
+  deploymentIds: Id[];
+  demandMw: number;
+  facilityMw: number;
+  ppaMw: number;
+}
+
+/** `deploymentMw`: each deployment's full-load facility MW, in id order. */
+function throttle(draft: GameState, deploymentMw: readonly number[]): void {
+  // One pass each over deployments, facilities and contracts, grouped by company and site.
+  const bySite = new CompanySiteGroups<SiteDemand>((companyId, siteId) => ({ companyId, siteId, deploymentIds: [], demandMw: 0, facilityMw: 0, ppaMw: 0 }));
+  draft.deployments.ids.forEach((id, i) => {
     const d = draft.deployments.byId[id]!;
-    const key = `${d.companyId}|${d.siteId}`;
-    if (!members[key]) {
-      members[key] = [];
-      demandMw[key] = 0;
-      keys.push(key);
-    }
-    members[key]!.push(id);
-    demandMw[key] += chipsFacilityMw(draft, d.chipId, d.count, d.siteId);
-  }
-  const facilityMw: Record<string, number> = {};
+    const group = bySite.get(d.companyId, d.siteId);
+    group.deploymentIds.push(id);
+    group.demandMw += deploymentMw[i]!;
+  });
+  // Only sites where a company has chips can be throttled.
   for (const id of draft.facilities.ids) {
     const f = draft.facilities.byId[id]!;
     if (f.status !== 'ready') continue;
-    const key = `${f.companyId}|${f.siteId}`;
-    facilityMw[key] = (facilityMw[key] ?? 0) + f.capacityMw;
+    const group = bySite.find(f.companyId, f.siteId);
+    if (group) group.facilityMw += f.capacityMw;
   }
-  const ppaMw: Record<string, number> = {};
   for (const id of draft.contracts.ids) {
     const p = draft.contracts.byId[id]!;
     if (p.startTurn > draft.turn || draft.turn >= p.endTurn) continue;
-    const key = `${p.companyId}|${p.siteId}`;
-    ppaMw[key] = (ppaMw[key] ?? 0) + p.mw;
+    const group = bySite.find(p.companyId, p.siteId);
+    if (group) group.ppaMw += p.mw;
   }
-  const onsiteMw = onsiteMwByCompanySite(draft);
-  keys.sort();
-  for (const key of keys) {
-    const [companyId, siteId] = key.split('|') as [Id, Id];
+  const onsite = onsiteMwByCompanySite(draft);
+  for (const group of bySite.sorted()) {
+    const { companyId, siteId } = group;
     const site = draft.sites.byId[siteId]!;
-    const demand = demandMw[key]!;
-    const supplyMw = (ppaMw[key] ?? 0) + (onsiteMw[key] ?? 0) + site.spotAvailability * (facilityMw[key] ?? 0);
+    const demand = group.demandMw;
+    const supplyMw = group.ppaMw + (onsite.find(companyId, siteId)?.mw ?? 0) + site.spotAvailability * group.facilityMw;
     const cut = demand > supplyMw && demand > 0 ? 1 - supplyMw / demand : 0;
-    for (const id of members[key]!) {
+    for (const id of group.deploymentIds) {
       if (deploymentOps(draft, id).throttle !== cut) writableOps(draft, id).throttle = cut;
     }
     if (cut > 0.001) {

@@ -26,13 +26,44 @@ interface Line {
   units: number;
   /** Fill of the non-HBM inputs (0..1) and the inputs short of demand, with their fill. */
   fill: number;
-  limits: { headline: string; text: string; fill: number }[];
-  /** Full-quantity needs by pool (wafers per node, packaging). */
-  needs: Record<string, number>;
+  limits: Limit[];
+  /** Full-quantity needs of the non-HBM inputs: packaging, then wafers (the order the report names shortages in). */
+  needs: { pool: InputPool; amount: number }[];
 }
 
-/** This quarter's capacity by pool, used up as lines are delivered. */
-type Pools = Record<string, number>;
+/** Why a line got less of an input than it needs. */
+interface Limit {
+  headline: string;
+  text: string;
+  fill: number;
+}
+
+/**
+ * Supply that lines draw on this quarter (a foundry node's wafer starts, a packaging share, a maker's HBM), used up
+ * as lines are delivered.
+ */
+interface Pool {
+  left: number;
+}
+
+/** A foundry node's wafer starts or a packaging share: every line that needs it gets the same fill. */
+interface InputPool extends Pool {
+  capacity: number;
+  /** Full-quantity demand of all lines. */
+  demand: number;
+  /** What the report says when the pool is short (fill < 1), and the shortage once allocated (null = none). */
+  headline: string;
+  shortText: (fill: number) => string;
+  limit: Limit | null;
+}
+
+/** This quarter's foundry and packaging pools. */
+interface InputPools {
+  packagingIncumbent: InputPool;
+  packagingOpen: InputPool;
+  /** By foundry node id. */
+  wafers: Record<Id, InputPool>;
+}
 
 export function runSupply(draft: GameState): void {
   const supply = draft.supply;
@@ -41,81 +72,86 @@ export function runSupply(draft: GameState): void {
     const s = supply.hbm.suppliers.byId[id]!;
     if (s.shockFactor !== 1 && draft.turn >= s.shockUntilTurn) editRow(supply.hbm.suppliers, id).shockFactor = 1;
   }
-  const lines = dueLines(draft, supply);
-  const pools = allocateFoundryAndPackaging(draft, supply, lines);
+  const pools = inputPools(supply);
+  const lines = dueLines(draft, supply, pools);
+  allocateFoundryAndPackaging(supply, lines, pools);
   const hbm = runHbmMarket(draft, supply, lines);
-  deliver(draft, supply, lines, hbm, pools);
+  deliver(draft, supply, lines, hbm);
   advance(draft, supply);
 }
 
+/** This quarter's capacity of each foundry node and of the packaging the vendor reserves and leaves open. */
+function inputPools(supply: SupplyChain): InputPools {
+  const packagingWafers = supply.packaging.wafersPerQuarter;
+  const pool = (capacity: number, headline: string, shortText: (fill: number) => string): InputPool => ({ capacity, demand: 0, left: capacity, headline, shortText, limit: null });
+  const wafers: Record<Id, InputPool> = {};
+  for (const id of supply.foundry.nodes.ids) {
+    const node = supply.foundry.nodes.byId[id]!;
+    wafers[id] = pool(node.waferStartsPerQuarter, 'Foundry short', (fill) => `${supply.foundry.name} ${node.name} wafer starts short (${formatPct(fill, 1)} of demand met)`);
+  }
+  return {
+    packagingIncumbent: pool(
+      packagingWafers * supply.packaging.incumbentShare,
+      'Packaging short',
+      (fill) => `advanced packaging short (${formatPct(fill, 1)} of demand met; the vendor reserves ${formatPct(supply.packaging.incumbentShare, 0)} of ${formatCount(packagingWafers)} wafers)`,
+    ),
+    packagingOpen: pool(packagingWafers * (1 - supply.packaging.incumbentShare), 'Packaging short', (fill) => `advanced packaging short (${formatPct(fill, 1)} of demand met)`),
+    wafers,
+  };
+}
+
 /** Orders due by next quarter (and any backlog), then the outside world's order of the vendor's newest GPU. */
-function dueLines(draft: GameState, supply: SupplyChain): Line[] {
+function dueLines(draft: GameState, supply: SupplyChain, pools: InputPools): Line[] {
   const lines: Line[] = [];
   for (const id of draft.orders.ids) {
     const order = draft.orders.byId[id]!;
     if (order.dueTurn > draft.turn + 1 || order.quantity <= order.delivered) continue;
     const chip = draft.chips.byId[order.chipId]!;
     const producerId = chip.source === 'incumbent' ? supply.incumbentCompanyId : order.companyId;
-    lines.push({ order, chip, producerId, units: order.quantity - order.delivered, fill: 1, limits: [], needs: {} });
+    lines.push({ order, chip, producerId, units: order.quantity - order.delivered, fill: 1, limits: [], needs: [] });
   }
   const newest = newestIncumbentChip(draft, draft.turn);
   const outsideUnits = newest ? Math.floor(supply.outsideDemand.packagingWafersPerQuarter / newest.packagingWafersPerUnit) : 0;
-  if (newest && outsideUnits > 0) lines.push({ order: null, chip: newest, producerId: supply.incumbentCompanyId, units: outsideUnits, fill: 1, limits: [], needs: {} });
-  for (const line of lines) line.needs = inputNeeds(supply, line);
+  if (newest && outsideUnits > 0) lines.push({ order: null, chip: newest, producerId: supply.incumbentCompanyId, units: outsideUnits, fill: 1, limits: [], needs: [] });
+  for (const line of lines) line.needs = inputNeeds(supply, pools, line);
   return lines;
 }
 
 /** Each foundry node and each packaging pool fills every line that needs it at capacity ÷ demand (at most 1). */
-function allocateFoundryAndPackaging(draft: GameState, supply: SupplyChain, lines: Line[]): Pools {
-  const capacity: Record<string, number> = {};
-  const demand: Record<string, number> = {};
-  const packagingWafers = supply.packaging.wafersPerQuarter;
-  capacity['packaging:incumbent'] = packagingWafers * supply.packaging.incumbentShare;
-  capacity['packaging:open'] = packagingWafers * (1 - supply.packaging.incumbentShare);
-  for (const id of supply.foundry.nodes.ids) capacity[`wafers:${id}`] = supply.foundry.nodes.byId[id]!.waferStartsPerQuarter;
-  const needs = lines.map((line) => line.needs);
-  needs.forEach((need) => {
-    for (const key of Object.keys(need)) demand[key] = (demand[key] ?? 0) + need[key]!;
-  });
-  lines.forEach((line, i) => {
-    for (const key of Object.keys(needs[i]!).sort()) {
-      const cap = capacity[key] ?? 0;
-      const fill = demand[key]! > cap ? cap / demand[key]! : 1;
-      if (fill < line.fill) line.fill = fill;
-      if (fill >= 1) continue;
-      const packaging = key.startsWith('packaging');
-      const text = packaging
-        ? `advanced packaging short (${formatPct(fill, 1)} of demand met${key === 'packaging:incumbent' ? `; the vendor reserves ${formatPct(supply.packaging.incumbentShare, 0)} of ${formatCount(packagingWafers)} wafers` : ''})`
-        : `${supply.foundry.name} ${supply.foundry.nodes.byId[key.slice(7)]!.name} wafer starts short (${formatPct(fill, 1)} of demand met)`;
-      line.limits.push({ headline: packaging ? 'Packaging short' : 'Foundry short', text, fill });
-    }
-  });
+function allocateFoundryAndPackaging(supply: SupplyChain, lines: Line[], pools: InputPools): void {
+  for (const line of lines) for (const need of line.needs) need.pool.demand += need.amount;
+  for (const pool of [pools.packagingIncumbent, pools.packagingOpen, ...Object.values(pools.wafers)]) {
+    const fill = pool.demand > pool.capacity ? pool.capacity / pool.demand : 1;
+    if (fill < 1) pool.limit = { headline: pool.headline, text: pool.shortText(fill), fill };
+  }
   let used = 0;
   let incumbentUsed = 0;
-  lines.forEach((line, i) => {
-    for (const key of Object.keys(needs[i]!)) {
-      if (!key.startsWith('packaging')) continue;
-      used += needs[i]![key]! * line.fill;
-      if (key === 'packaging:incumbent') incumbentUsed += needs[i]![key]! * line.fill;
+  for (const line of lines) {
+    for (const { pool: { limit } } of line.needs) {
+      if (!limit) continue;
+      if (limit.fill < line.fill) line.fill = limit.fill;
+      line.limits.push(limit);
     }
-  });
-  supply.last.packagingCapacityWafers = packagingWafers;
+    for (const { pool, amount } of line.needs) {
+      if (pool === pools.packagingIncumbent || pool === pools.packagingOpen) used += amount * line.fill;
+      if (pool === pools.packagingIncumbent) incumbentUsed += amount * line.fill;
+    }
+  }
+  supply.last.packagingCapacityWafers = supply.packaging.wafersPerQuarter;
   supply.last.packagingUsedWafers = Math.round(used);
   supply.last.incumbentPackagingWafers = Math.round(incumbentUsed);
-  return capacity;
 }
 
-/** Wafer starts and packaging wafers a line needs in full, by pool. */
-function inputNeeds(supply: SupplyChain, line: Line): Record<string, number> {
-  const need: Record<string, number> = {};
+/** Packaging wafers and wafer starts a line needs in full. */
+function inputNeeds(supply: SupplyChain, pools: InputPools, line: Line): Line['needs'] {
+  const needs: Line['needs'] = [];
   const chip = line.chip;
-  if (chip.diesPerWafer > 0 && chip.processNode && supply.foundry.nodes.byId[chip.processNode]) {
-    need[`wafers:${chip.processNode}`] = line.units / (chip.diesPerWafer * chip.dieYield);
-  }
   if (chip.packagingWafersPerUnit > 0) {
-    need[line.producerId === supply.incumbentCompanyId ? 'packaging:incumbent' : 'packaging:open'] = line.units * chip.packagingWafersPerUnit;
+    needs.push({ pool: line.producerId === supply.incumbentCompanyId ? pools.packagingIncumbent : pools.packagingOpen, amount: line.units * chip.packagingWafersPerUnit });
   }
-  return need;
+  const wafers = chip.diesPerWafer > 0 && chip.processNode ? pools.wafers[chip.processNode] : undefined;
+  if (wafers) needs.push({ pool: wafers, amount: line.units / (chip.diesPerWafer * chip.dieYield) });
+  return needs;
 }
 
 /** HBM delivered under LTAs (paid as delivered), then the spot market; returns each producer's HBM fill (0..1). */
@@ -146,7 +182,7 @@ function runHbmMarket(draft: GameState, supply: SupplyChain, lines: Line[]): Rec
       const gb = Math.floor(l.gbPerQuarter * ratio);
       delivered += gb;
       hbm.stockGb[l.companyId] = (hbm.stockGb[l.companyId] ?? 0) + gb;
-      postLedger(draft, l.companyId, 'cost:chips:hbm', l.id, -gb * l.priceUsdPerGb, `${formatCount(gb)} GB HBM from ${supplier.name} under LTA at $${l.priceUsdPerGb}/GB${ratio < 1 ? ` (${formatPct(ratio, 0)} of contract: yield crisis)` : ''}`);
+      postLedger(draft, l.companyId, 'cost:chips:hbm', l.id, -gb * l.priceUsdPerGb, () => `${formatCount(gb)} GB HBM from ${supplier.name} under LTA at $${l.priceUsdPerGb}/GB${ratio < 1 ? ` (${formatPct(ratio, 0)} of contract: yield crisis)` : ''}`);
     }
     const written = editRow(hbm.suppliers, sid);
     written.lastOutputGb = output;
@@ -172,7 +208,7 @@ function runHbmMarket(draft: GameState, supply: SupplyChain, lines: Line[]): Rec
     const bought = Math.floor(spotNeed[p]! * spotFill);
     if (bought > 0) {
       hbm.stockGb[p] = (hbm.stockGb[p] ?? 0) + bought;
-      postLedger(draft, p, 'cost:chips:hbm', 'hbm-spot', -bought * spotPrice, `${formatCount(bought)} GB HBM on the spot market at $${spotPrice}/GB`);
+      postLedger(draft, p, 'cost:chips:hbm', 'hbm-spot', -bought * spotPrice, () => `${formatCount(bought)} GB HBM on the spot market at $${spotPrice}/GB`);
     }
     fills[p] = needGb[p]! > 0 ? Math.min(1, (hbm.stockGb[p] ?? 0) / needGb[p]!) : 1;
     makersNeedGb += needGb[p]!;
@@ -185,8 +221,10 @@ function runHbmMarket(draft: GameState, supply: SupplyChain, lines: Line[]): Rec
 }
 
 /** Whole units per line (rounded down, so never more than the inputs allow); ledger, inventory and report. */
-function deliver(draft: GameState, supply: SupplyChain, lines: Line[], hbmFill: Record<Id, number>, pools: Pools): void {
-  for (const p of Object.keys(supply.hbm.stockGb).sort()) pools[`hbm:${p}`] = supply.hbm.stockGb[p]!;
+function deliver(draft: GameState, supply: SupplyChain, lines: Line[], hbmFill: Record<Id, number>): void {
+  // Each maker's HBM stock as delivery starts (the stock itself falls as its chips are made).
+  const hbmPools = new Map<Id, Pool>();
+  for (const p of Object.keys(supply.hbm.stockGb)) hbmPools.set(p, { left: supply.hbm.stockGb[p]! });
   const vendorId = supply.incumbentCompanyId;
   const vendor = draft.companies.byId[vendorId];
   let vendorUnits = 0;
@@ -195,7 +233,13 @@ function deliver(draft: GameState, supply: SupplyChain, lines: Line[], hbmFill: 
   for (const line of lines) {
     const chip = line.chip;
     const hbm = chip.hbmGb > 0 ? hbmFill[line.producerId] ?? 1 : 1;
-    const units = unitsFor(line, hbm, pools);
+    let hbmPool: Pool | null = null;
+    if (chip.hbmGb > 0) {
+      // A maker without stock draws on an empty pool.
+      hbmPool = hbmPools.get(line.producerId) ?? { left: 0 };
+      hbmPools.set(line.producerId, hbmPool);
+    }
+    const units = unitsFor(line, hbm, hbmPool);
     if (chip.hbmGb > 0 && units > 0) supply.hbm.stockGb[line.producerId] = Math.max(0, supply.hbm.stockGb[line.producerId]! - units * chip.hbmGb);
     const byVendor = line.producerId === vendorId;
     if (byVendor) {
@@ -206,7 +250,7 @@ function deliver(draft: GameState, supply: SupplyChain, lines: Line[], hbmFill: 
       cogs.other += units * chip.otherBomUsd;
     }
     if (!line.order) {
-      if (vendor && units > 0) postLedger(draft, vendorId, 'revenue:chips', WORLD_BUYER, units * chip.unitPriceUsd, `${formatCount(units)} × ${chip.name} to buyers outside the game`);
+      if (vendor && units > 0) postLedger(draft, vendorId, 'revenue:chips', WORLD_BUYER, units * chip.unitPriceUsd, () => `${formatCount(units)} × ${chip.name} to buyers outside the game`);
       continue;
     }
     const order = units > 0 ? editRow(draft.orders, line.order.id) : (line.order as ChipOrder);
@@ -217,8 +261,8 @@ function deliver(draft: GameState, supply: SupplyChain, lines: Line[], hbmFill: 
       if (byVendor && vendor) {
         // The buyer prepaid at order: the vendor turns that prepayment into revenue as chips ship.
         const value = units * order.unitPriceUsd;
-        postLedger(draft, vendorId, 'revenue:chips', order.id, value, `${formatCount(units)} × ${chip.name} to ${company.name}`);
-        postLedger(draft, vendorId, 'financing:customerPrepayment', order.id, -value, `prepayment by ${company.name} applied`);
+        postLedger(draft, vendorId, 'revenue:chips', order.id, value, () => `${formatCount(units)} × ${chip.name} to ${company.name}`);
+        postLedger(draft, vendorId, 'financing:customerPrepayment', order.id, -value, () => `prepayment by ${company.name} applied`);
       }
       const backlog = order.quantity - order.delivered;
       draft.report.push({
@@ -267,16 +311,14 @@ function deliver(draft: GameState, supply: SupplyChain, lines: Line[], hbmFill: 
  * starved by rounding, but never more than what is left of each input pool; the outside world's line comes last
  * and absorbs the rounding. Consumes the pools.
  */
-function unitsFor(line: Line, hbmFill: number, pools: Pools): number {
+function unitsFor(line: Line, hbmFill: number, hbmPool: Pool | null): number {
   const ideal = line.units * line.fill * hbmFill;
   let units = line.order ? Math.min(line.units, Math.ceil(ideal - 1e-9)) : Math.floor(ideal + 1e-9);
-  const perUnit: Record<string, number> = {};
-  for (const key of Object.keys(line.needs)) perUnit[key] = line.needs[key]! / line.units;
-  if (line.chip.hbmGb > 0) perUnit[`hbm:${line.producerId}`] = line.chip.hbmGb;
-  const keys = Object.keys(perUnit).sort();
-  for (const key of keys) units = Math.min(units, Math.floor((pools[key] ?? 0) / perUnit[key]! + 1e-9));
+  const draws: { pool: Pool; perUnit: number }[] = line.needs.map(({ pool, amount }) => ({ pool, perUnit: amount / line.units }));
+  if (hbmPool) draws.push({ pool: hbmPool, perUnit: line.chip.hbmGb });
+  for (const { pool, perUnit } of draws) units = Math.min(units, Math.floor(pool.left / perUnit + 1e-9));
   units = Math.max(0, units);
-  for (const key of keys) pools[key] = (pools[key] ?? 0) - units * perUnit[key]!;
+  for (const draw of draws) draw.pool.left -= units * draw.perUnit;
   return units;
 }
 

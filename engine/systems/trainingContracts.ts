@@ -119,7 +119,7 @@ function deliver(draft: GameState): void {
     left[companyId]! -= hours;
     if (c.lastDeliveredH100eHours !== hours) editRow(draft.trainingContracts, id).lastDeliveredH100eHours = hours;
     byCompany[companyId] = (byCompany[companyId] ?? 0) + hours;
-    postLedger(draft, companyId, 'revenue:training', c.id, hours * c.priceUsdPerHour, `${formatCount(hours)} H100e-hours for ${c.lab} at $${c.priceUsdPerHour.toFixed(2)}/h (contract)`);
+    postLedger(draft, companyId, 'revenue:training', c.id, hours * c.priceUsdPerHour, () => `${formatCount(hours)} H100e-hours for ${c.lab} at $${c.priceUsdPerHour.toFixed(2)}/h (contract)`);
     if (hours < c.h100eHoursPerQuarter * (1 - 1e-9)) {
       draft.report.push({
         companyId,

@@ -58,7 +58,7 @@ export function runTrainingMarket(draft: GameState): void {
     const cap = byCompany[companyId];
     if (!cap) continue;
     const hours = cap * (spotShareOfCapacity[companyId] ?? 0) * soldShare;
-    postLedger(draft, companyId, 'revenue:training', 'training', hours * price, `${formatCount(hours)} H100e-hours at $${price.toFixed(2)}/h`);
+    postLedger(draft, companyId, 'revenue:training', 'training', hours * price, () => `${formatCount(hours)} H100e-hours at $${price.toFixed(2)}/h`);
   }
   market.clearingPriceUsdPerHour = price;
   market.lastSoldH100eHours = sold;
