@@ -42,11 +42,14 @@ export function regionAllowed(rule: Frozen<TrainingContract['regionRule']>, regi
 export interface TrainingPosition {
   total: number;
   byRegion: Record<Id, number>;
+  /** byRegion's keys, sorted: the order capacity at allowed sites is summed in. */
+  regionIds: Id[];
   committed: number;
 }
 
 export function trainingPosition(state: GameState, companyId: Id): TrainingPosition {
-  return { ...trainingCapacity(state, companyId), committed: committedH100eHours(state, companyId) };
+  const { total, byRegion } = trainingCapacity(state, companyId);
+  return { total, byRegion, regionIds: Object.keys(byRegion).sort(), committed: committedH100eHours(state, companyId) };
 }
 
 /**
@@ -68,7 +71,7 @@ export function contractProblem(
   const { total, byRegion } = position;
   const free = total - position.committed - extraCommitted;
   let allowed = 0;
-  for (const regionId of Object.keys(byRegion).sort()) if (regionAllowed(contract.regionRule, regionId)) allowed += byRegion[regionId]!;
+  for (const regionId of position.regionIds) if (regionAllowed(contract.regionRule, regionId)) allowed += byRegion[regionId]!;
   const need = contract.h100eHoursPerQuarter;
   if (free + 1e-6 < need) {
     return `Not enough training capacity: contract ${contract.id} needs ${formatCount(need)} H100e-hours a quarter; ${company.name} has ${formatCount(Math.max(0, free))} uncommitted.`;

@@ -51,7 +51,7 @@ export const buildOnsitePowerHandler = {
     const writable = editRow(draft.facilities, facility.id);
     setFacilityBookValue(draft, writable, facilityBookValue(draft, facility) + cost);
     writable.capexUsd += cost;
-    postLedger(draft, companyId, 'capex:facilities', id, -cost, `${formatMw(c.mw)} gas turbines at ${site.name}`);
+    postLedger(draft, companyId, 'capex:facilities', id, -cost, () => `${formatMw(c.mw)} gas turbines at ${site.name}`);
     const events: CommandEvent[] = [{
       text: `Gas turbines: ${formatMw(c.mw)} behind the meter at ${site.name} for ${formatUsd(cost)}, running in ${grid.onsiteBuildQuarters} quarter(s); fuel $${grid.onsiteFuelUsdPerMwh}/MWh, ${grid.onsiteTonnesCo2PerMwh} t CO2 per MWh.`,
     }];

@@ -66,6 +66,6 @@ export function startConstruction(draft: GameState, companyId: Id, siteId: Id, c
     writable.queueMw += capacityMw;
     writable.queueQuarters = queueWaitQuarters(writable);
   }
-  postLedger(draft, companyId, 'capex:facilities', id, -cost, `${shell} ${formatMw(capacityMw)} at ${site.name}`);
+  postLedger(draft, companyId, 'capex:facilities', id, -cost, () => `${shell} ${formatMw(capacityMw)} at ${site.name}`);
   return { id, event: { text: `Construction of ${formatMw(capacityMw)} at ${site.name} started: ready in ${quarters} quarter(s).` } };
 }

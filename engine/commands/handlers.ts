@@ -2,7 +2,7 @@
  * Game rules for every command: `check` reads the state and returns a reason to refuse (or null),
  * `apply` changes the state's working copy (turnCommit.ts; rows through editRow) and cannot fail. The table is typed so a missing handler does not compile.
  */
-import { replicaChips, facilityCommittedMw, chipsFacilityMw } from '../capacity';
+import { replicaChips, chipsFacilityMw } from '../capacity';
 import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, enterpriseValueUsd, newLoan } from '../finance';
 import { formatCount, formatMw, formatUsd } from '../format';
 import { newId } from '../ids';
@@ -110,7 +110,7 @@ export const handlers: HandlerTable = {
         id, companyId, chipId: c.chipId, quantity: c.quantity, delivered: 0, unitPriceUsd: chip.unitPriceUsd,
         orderedTurn: draft.turn, dueTurn: draft.turn + lead,
       });
-      postLedger(draft, companyId, 'capex:chips', id, -c.quantity * chip.unitPriceUsd, `${formatCount(c.quantity)} × ${chip.name}`);
+      postLedger(draft, companyId, 'capex:chips', id, -c.quantity * chip.unitPriceUsd, () => `${formatCount(c.quantity)} × ${chip.name}`);
       receiveVendorPrepayment(draft, id, companyId, chip, c.quantity * chip.unitPriceUsd);
       const supplied = draft.supply ? ' if foundry, packaging and HBM allow (short inputs mean partial delivery and a backlog)' : '';
       return [{ text: `Ordered ${formatCount(c.quantity)} × ${chip.name}; delivery in ${lead} quarter(s)${supplied}.` }];
@@ -128,10 +128,10 @@ export const handlers: HandlerTable = {
       const have = state.companies.byId[companyId]!.inventory[c.chipId] ?? 0;
       const chip = state.chips.byId[c.chipId]!;
       if (have < c.count) return `Only ${formatCount(have)} × ${chip.name} in inventory; ${formatCount(c.count)} requested.`;
-      const joined = matchingDeployment(state, c.facilityId, c.chipId, c.workload);
+      const { joined, committedMw } = facilityDeployments(state, c.facilityId, c.chipId, c.workload);
       const workload = workloadProblem(state, c.chipId, c.count + (joined?.count ?? 0), c.workload);
       if (workload) return workload;
-      const free = facility.capacityMw - facilityCommittedMw(state, facility.id);
+      const free = facility.capacityMw - committedMw;
       const need = chipsFacilityMw(state, c.chipId, c.count, facility.siteId);
       if (need > free + 1e-9) return `${formatCount(c.count)} × ${chip.name} need ${formatMw(need)} with cooling; the facility at ${site.name} has ${formatMw(free)} free.`;
       return null;
@@ -220,7 +220,7 @@ export const handlers: HandlerTable = {
       const rate = draft.finance.baseAnnualRate;
       const id = newId(draft, 'loan');
       insertRow(draft.loans, newLoan(id, companyId, c.amountUsd, rate, c.termQuarters, draft.turn));
-      postLedger(draft, companyId, 'financing:loan', id, c.amountUsd, `loan at ${(rate * 100).toFixed(1)}%/yr over ${c.termQuarters} quarters`);
+      postLedger(draft, companyId, 'financing:loan', id, c.amountUsd, () => `loan at ${(rate * 100).toFixed(1)}%/yr over ${c.termQuarters} quarters`);
       return [{ text: `Borrowed ${formatUsd(c.amountUsd)} at ${(rate * 100).toFixed(1)}% a year over ${c.termQuarters} quarters. Covenant: net debt at most ${COVENANT_MAX_NET_DEBT_TO_EBITDA}× annualized EBITDA, tested every quarter end.` }];
     },
   },
@@ -258,7 +258,7 @@ export const handlers: HandlerTable = {
       const company = editRow(draft.companies, companyId);
       company.ownershipShare *= preMoney / (preMoney + c.amountUsd);
       company.lastEquityRaiseTurn = draft.turn;
-      postLedger(draft, companyId, 'financing:equity', companyId, c.amountUsd, `equity at ${formatUsd(preMoney)} pre-money`);
+      postLedger(draft, companyId, 'financing:equity', companyId, c.amountUsd, () => `equity at ${formatUsd(preMoney)} pre-money`);
       return [{ text: `Raised ${formatUsd(c.amountUsd)} at ${formatUsd(preMoney)} pre-money (${valuationBasis(draft, companyId)}); existing holders now own ${(company.ownershipShare * 100).toFixed(1)}%.` }];
     },
   },
@@ -273,6 +273,22 @@ export const handlers: HandlerTable = {
 
   'chips/design': designChipHandler,
 };
+
+/**
+ * A facility's deployments in one pass: the one a new deployment of that chip and workload would join (as
+ * matchingDeployment) and the MW already committed there (as facilityCommittedMw, summed in the same order).
+ */
+function facilityDeployments(state: GameState, facilityId: Id, chipId: Id, workload: Workload): { joined: Deployment | undefined; committedMw: number } {
+  let joined: Deployment | undefined;
+  let committedMw = 0;
+  for (const id of state.deployments.ids) {
+    const d = state.deployments.byId[id]!;
+    if (d.facilityId !== facilityId) continue;
+    committedMw += chipsFacilityMw(state, d.chipId, d.count, d.siteId);
+    if (!joined && d.chipId === chipId && d.workload === workload) joined = d;
+  }
+  return { joined, committedMw };
+}
 
 /** The deployment of that chip and workload already in a facility, if any (they merge). */
 function matchingDeployment(state: GameState, facilityId: Id, chipId: Id, workload: Workload): Deployment | undefined {

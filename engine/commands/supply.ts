@@ -104,5 +104,5 @@ export function orderSupplyProblem(state: GameState, companyId: Id, chip: ChipMo
 export function receiveVendorPrepayment(draft: GameState, orderId: Id, buyerId: Id, chip: ChipModel, amountUsd: number): void {
   const vendorId = draft.supply?.incumbentCompanyId;
   if (chip.source !== 'incumbent' || !vendorId || !draft.companies.byId[vendorId]) return;
-  postLedger(draft, vendorId, 'financing:customerPrepayment', orderId, amountUsd, `prepayment by ${draft.companies.byId[buyerId]!.name} for ${chip.name}`);
+  postLedger(draft, vendorId, 'financing:customerPrepayment', orderId, amountUsd, () => `prepayment by ${draft.companies.byId[buyerId]!.name} for ${chip.name}`);
 }

@@ -3,16 +3,16 @@
  * of demand, buy the most cost-effective allowed chip, build where power is cheap and close to demand, lock in
  * PPAs, price relative to the market's reference, and borrow when cash runs low. Deterministic given the state.
  */
-import { replicaChips, chipsFacilityMw } from '../capacity';
+import { replicaChips } from '../capacity';
 import { buildCostUsd, contractedMwBySite, preMoneyValuationUsd, RETROFIT_QUARTERS } from '../commands/handlers';
 import type { Command } from '../commands/schema';
 import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, debtUsd } from '../finance';
 import { pow } from '../math';
-import type { ChipModel, Deployment, Facility, Frozen, GameState, Id, Loan, ChipOrder, Site, TierId, Workload } from '../state';
+import type { ChipModel, Company, GameState, Id, Site, TierId, Workload } from '../state';
 import { TIER_IDS } from '../state';
-import { rowsOf } from '../table';
 import { HOURS_PER_QUARTER, SECONDS_PER_QUARTER, TOKENS_PER_MTOK } from '../units';
 import { chipOrderable } from '../supplyChain';
+import { deployedMw, holdingsOf, type Holdings } from './holdings';
 import { nextGenerationDesigns } from './nextGeneration';
 import { onsitePower } from './onsitePower';
 import { partnerBuild } from './partnerBuild';
@@ -27,23 +27,6 @@ const PLANNING_PUE = 1.3;
 const PLANNING_CAPEX_PER_MW = 10_000_000;
 /** Borrow only while the covenant would hold with this margin (net debt ≤ 75% of the limit) after spending. */
 const COVENANT_SAFETY = 0.75;
-
-/** A company's rows, gathered in one pass per table: the state does not change while a policy decides. */
-interface Holdings {
-  deployments: Frozen<Deployment>[];
-  facilities: Frozen<Facility>[];
-  orders: Frozen<ChipOrder>[];
-  loans: Frozen<Loan>[];
-}
-
-function holdingsOf(state: GameState, companyId: Id): Holdings {
-  return {
-    deployments: rowsOf(state.deployments, companyId),
-    facilities: rowsOf(state.facilities, companyId),
-    orders: rowsOf(state.orders, companyId),
-    loans: rowsOf(state.loans, companyId),
-  };
-}
 
 export function growthCommands(state: GameState, companyId: Id, p: GrowthParams): Command[] {
   const commands: Command[] = [];
@@ -80,13 +63,16 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
   // 2. Chips: capacity planned for the target share of each workload's demand, budgeted with the facility
   //    space they will need (a chip without a powered hall earns nothing).
   const fleet = fleetByWorkload(own);
-  const pipeline = pipelineChips(state, companyId, own);
+  const pipeline = pipelineChips(state, company, own);
+  const chips = bestChips(state, companyId, p);
   const plannedOrders: { chip: ChipModel; quantity: number }[] = [];
   const haveMw = facilityMwTotal(own);
-  const roomMw = Math.max(0, haveMw - requiredFacilityMw(state, companyId, own, []));
+  const deployed = deployedMw(state, own);
+  const heldMw = heldChipsMw(state, deployed.total, own);
+  const roomMw = Math.max(0, haveMw - heldMw);
   let roomLeftMw = roomMw;
   for (const workload of WORKLOADS) {
-    const chip = bestChip(state, companyId, workload, p);
+    const chip = chips[workload];
     if (!chip) continue;
     const need = chipsNeeded(state, chip, workload, p) - (fleet[workload] ?? 0) - (pipeline[workload] ?? 0);
     if (need <= 0) continue;
@@ -103,7 +89,8 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
   }
 
   // 3. Facilities first (they take longest), then the chips that fit the remaining cash.
-  const needMw = requiredFacilityMw(state, companyId, own, plannedOrders);
+  let needMw = heldMw;
+  for (const order of plannedOrders) needMw += plannedChipsMw(order.chip, order.quantity);
   const partnered = needMw > haveMw && p.partnerDeal ? partnerBuild(state, needMw - haveMw, p.partnerDeal) : null;
   if (partnered) commands.push(partnered);
   else if (needMw > haveMw) {
@@ -122,19 +109,19 @@ export function growthCommands(state: GameState, companyId: Id, p: GrowthParams)
   }
 
   // 4. Deploy inventory into ready facilities, to the workload furthest below its target.
-  const committed = committedMwByFacility(state, own);
-  commands.push(...deployInventory(state, companyId, p, own, { ...fleet }, committed));
+  commands.push(...deployInventory(state, p, own, { ...fleet }, deployed.byFacility));
 
   // 5. PPAs for the steady part of the expected draw at each site.
-  commands.push(...ppaTopUps(state, companyId, p, own, committed));
+  const contracted = contractedMwBySite(state, companyId, state.turn);
+  commands.push(...ppaTopUps(p, own, deployed.byFacility, contracted));
 
   // 5b. Behind-the-meter generation where the grid queue is long; bids on labs' training contracts.
-  commands.push(...onsitePower(state, companyId, p, Math.max(0, cash - reserve)));
+  commands.push(...onsitePower(state, companyId, p, Math.max(0, cash - reserve), { own, drawMwByFacility: deployed.byFacility, contracted }));
   commands.push(...trainingBids(state, companyId, p));
 
   // 6. Prices.
   for (const tier of TIER_IDS) {
-    const price = priceFor(state, companyId, tier, p);
+    const price = priceFor(state, tier, p, chips[tier]);
     if (Math.abs(price - company.pricesPerMTokUsd[tier]) > 1e-9) commands.push({ type: 'market/setPrice', tier, pricePerMTokUsd: price });
   }
   return commands;
@@ -159,13 +146,6 @@ function covenantRoomUsd(state: GameState, companyId: Id, reserve: number): numb
   return Math.max(0, Math.floor(maxNetDebt + reserve - debtUsd(state, companyId)));
 }
 
-/** Full-load MW already deployed in each of a company's facilities (one pass over deployments). */
-function committedMwByFacility(state: GameState, own: Holdings): Record<Id, number> {
-  const out: Record<Id, number> = {};
-  for (const d of own.deployments) out[d.facilityId] = (out[d.facilityId] ?? 0) + chipsFacilityMw(state, d.chipId, d.count, d.siteId);
-  return out;
-}
-
 function facilityMwTotal(own: Holdings): number {
   let mw = 0;
   for (const f of own.facilities) mw += f.capacityMw;
@@ -179,36 +159,47 @@ function fleetByWorkload(own: Holdings): Partial<Record<Workload, number>> {
 }
 
 /** Chips on order or in inventory, attributed to the workload they are best at for this company. */
-function pipelineChips(state: GameState, companyId: Id, own: Holdings): Partial<Record<Workload, number>> {
+function pipelineChips(state: GameState, company: Company, own: Holdings): Partial<Record<Workload, number>> {
   const out: Partial<Record<Workload, number>> = {};
-  const company = state.companies.byId[companyId]!;
-  const add = (chipId: Id, n: number) => {
-    const chip = state.chips.byId[chipId]!;
-    const w: Workload = chip.trainingH100e > 0 && company.policy?.trainingFocus !== undefined && company.policy.trainingFocus > 0.5 ? 'training' : 'mid';
-    out[w] = (out[w] ?? 0) + n;
-  };
-  for (const chipId of Object.keys(company.inventory).sort()) add(chipId, company.inventory[chipId]!);
-  for (const o of own.orders) add(o.chipId, o.quantity - o.delivered);
+  const trainingFocused = (company.policy?.trainingFocus ?? 0) > 0.5;
+  for (const { chip, count } of own.inventory) addPipeline(out, chip, count, trainingFocused);
+  for (const o of own.orders) addPipeline(out, state.chips.byId[o.chipId]!, o.quantity - o.delivered, trainingFocused);
   return out;
 }
 
-/** The allowed chip with the lowest cost per unit of output over its life (capex + energy at $70/MWh). */
-function bestChip(state: GameState, companyId: Id, workload: Workload, p: GrowthParams): ChipModel | null {
-  let best: ChipModel | null = null;
-  let bestScore = Infinity;
+function addPipeline(out: Partial<Record<Workload, number>>, chip: ChipModel, n: number, trainingFocused: boolean): void {
+  const w: Workload = chip.trainingH100e > 0 && trainingFocused ? 'training' : 'mid';
+  out[w] = (out[w] ?? 0) + n;
+}
+
+/**
+ * For each workload, the allowed chip with the lowest cost per unit of output over its life (capex + energy at
+ * $70/MWh); the first in id order on a tie. Which chips are allowed is worked out once for all workloads.
+ */
+function bestChips(state: GameState, companyId: Id, p: GrowthParams): Record<Workload, ChipModel | null> {
+  const allowed: { chip: ChipModel; lifeCostUsd: number }[] = [];
   for (const id of state.chips.ids) {
     const chip = state.chips.byId[id]!;
     if (!p.chipKinds.includes(chip.kind) || !chipOrderable(state, companyId, chip)) continue;
-    const output = workload === 'training' ? chip.trainingH100e : chip.inferenceTokensPerSec[workload];
-    if (output <= 0) continue;
     const lifeEnergyUsd = (chip.powerW / 1e6) * 1.25 * HOURS_PER_QUARTER * chip.usefulLifeQuarters * 70;
-    const score = (chip.unitPriceUsd + lifeEnergyUsd) / output;
-    if (score < bestScore) {
-      bestScore = score;
-      best = chip;
-    }
+    allowed.push({ chip, lifeCostUsd: chip.unitPriceUsd + lifeEnergyUsd });
   }
-  return best;
+  const out = {} as Record<Workload, ChipModel | null>;
+  for (const workload of WORKLOADS) {
+    let best: ChipModel | null = null;
+    let bestScore = Infinity;
+    for (const { chip, lifeCostUsd } of allowed) {
+      const output = workload === 'training' ? chip.trainingH100e : chip.inferenceTokensPerSec[workload];
+      if (output <= 0) continue;
+      const score = lifeCostUsd / output;
+      if (score < bestScore) {
+        bestScore = score;
+        best = chip;
+      }
+    }
+    out[workload] = best;
+  }
+  return out;
 }
 
 function chipsNeeded(state: GameState, chip: ChipModel, workload: Workload, p: GrowthParams): number {
@@ -225,37 +216,39 @@ function chipsNeeded(state: GameState, chip: ChipModel, workload: Workload, p: G
   return Math.ceil((share * demand) / perChip);
 }
 
-function requiredFacilityMw(state: GameState, companyId: Id, own: Holdings, planned: { chip: ChipModel; quantity: number }[]): number {
-  const pue = PLANNING_PUE;
-  let mw = 0;
-  for (const d of own.deployments) mw += chipsFacilityMw(state, d.chipId, d.count, d.siteId);
-  const company = state.companies.byId[companyId]!;
-  const addChips = (chipId: Id, n: number) => {
-    mw += ((n * state.chips.byId[chipId]!.powerW) / 1e6) * pue;
-  };
-  for (const chipId of Object.keys(company.inventory).sort()) addChips(chipId, company.inventory[chipId]!);
-  for (const o of own.orders) addChips(o.chipId, o.quantity - o.delivered);
-  for (const o of planned) addChips(o.chip.id, o.quantity);
+/** Facility MW the company's chips need: `deployedTotalMw` plus inventory and orders at the planning PUE. */
+function heldChipsMw(state: GameState, deployedTotalMw: number, own: Holdings): number {
+  let mw = deployedTotalMw;
+  for (const { chip, count } of own.inventory) mw += plannedChipsMw(chip, count);
+  for (const o of own.orders) mw += plannedChipsMw(state.chips.byId[o.chipId]!, o.quantity - o.delivered);
   return mw;
+}
+
+/** Facility MW of chips not yet placed, at the planning PUE. */
+function plannedChipsMw(chip: ChipModel, n: number): number {
+  return ((n * chip.powerW) / 1e6) * PLANNING_PUE;
 }
 
 /** Picks a site and size: retrofit shells first (fast), else greenfield with headroom; cheap power, low latency. */
 function chooseBuild(state: GameState, needMw: number, p: GrowthParams, budget: number): { site: Site; mw: number; shell: 'greenfield' | 'retrofit' } | null {
   // Build in sizeable steps (a campus, not a rack at a time): at least 20 MW or half again what is needed now.
   const mw = Math.ceil(Math.max(needMw * 1.5, 20) / 5) * 5;
+  // Latency is weighed by the open regions' inference demand (the same for every site).
+  const demand: { regionId: Id; share: number }[] = [];
+  let weight = 0;
+  for (const rid of state.regions.ids) {
+    const r = state.regions.byId[rid]!;
+    if (!r.open) continue;
+    demand.push({ regionId: rid, share: r.inferenceDemandShare });
+    weight += r.inferenceDemandShare;
+  }
   let best: { site: Site; mw: number; shell: 'greenfield' | 'retrofit'; score: number } | null = null;
   for (const id of state.sites.ids) {
     const site = state.sites.byId[id]!;
     const region = state.regions.byId[site.regionId];
     if (!region?.open) continue;
     let latency = 0;
-    let weight = 0;
-    for (const rid of state.regions.ids) {
-      const r = state.regions.byId[rid]!;
-      if (!r.open) continue;
-      latency += (site.latencyMs[rid] ?? 300) * r.inferenceDemandShare;
-      weight += r.inferenceDemandShare;
-    }
+    for (const { regionId, share } of demand) latency += (site.latencyMs[regionId] ?? 300) * share;
     latency = weight > 0 ? latency / weight : 300;
     for (const shell of ['retrofit', 'greenfield'] as const) {
       const available = shell === 'retrofit' ? site.retrofitAvailableMw : site.gridHeadroomMw;
@@ -271,28 +264,28 @@ function chooseBuild(state: GameState, needMw: number, p: GrowthParams, budget: 
 }
 
 /** `fleet` is the policy's own copy (deploying adds to it); `committed` is read only. */
-function deployInventory(state: GameState, companyId: Id, p: GrowthParams, own: Holdings, fleet: Partial<Record<Workload, number>>, committed: Record<Id, number>): Command[] {
+function deployInventory(state: GameState, p: GrowthParams, own: Holdings, fleet: Partial<Record<Workload, number>>, committed: Record<Id, number>): Command[] {
   const commands: Command[] = [];
-  const company = state.companies.byId[companyId]!;
-  const free: Record<Id, number> = {};
+  // Ready facilities with their free MW and PUE, side by side (index i is facilities[i]).
   const facilities = own.facilities.filter((f) => f.status === 'ready');
-  for (const f of facilities) free[f.id] = f.capacityMw - (committed[f.id] ?? 0);
-  for (const chipId of Object.keys(company.inventory).sort()) {
-    let left = company.inventory[chipId]!;
-    const chip = state.chips.byId[chipId]!;
+  const free = facilities.map((f) => f.capacityMw - (committed[f.id] ?? 0));
+  const pue = facilities.map((f) => state.sites.byId[f.siteId]!.pue);
+  let weightTotal = 0;
+  for (const w of WORKLOADS) weightTotal += p.targetShare[w];
+  for (const { chip, count: stock } of own.inventory) {
+    let left = stock;
     while (left > 0) {
-      const workload = neediestWorkload(state, chip, fleet, p);
+      const workload = neediestWorkload(chip, fleet, p, weightTotal);
       if (!workload) break;
       const step = workload === 'training' ? 1 : replicaChips(chip, state.tiers[workload]);
       let placed = false;
-      for (const f of facilities) {
-        const site = state.sites.byId[f.siteId]!;
-        const perChipMw = (chip.powerW / 1e6) * site.pue;
-        const fit = Math.floor(free[f.id]! / perChipMw);
+      for (let i = 0; i < facilities.length; i++) {
+        const perChipMw = (chip.powerW / 1e6) * pue[i]!;
+        const fit = Math.floor(free[i]! / perChipMw);
         const count = Math.floor(Math.min(left, fit) / step) * step;
         if (count <= 0) continue;
-        commands.push({ type: 'chips/deploy', chipId, facilityId: f.id, count, workload });
-        free[f.id]! -= count * perChipMw;
+        commands.push({ type: 'chips/deploy', chipId: chip.id, facilityId: facilities[i]!.id, count, workload });
+        free[i]! -= count * perChipMw;
         left -= count;
         fleet[workload] = (fleet[workload] ?? 0) + count;
         placed = true;
@@ -304,11 +297,13 @@ function deployInventory(state: GameState, companyId: Id, p: GrowthParams, own: 
   return commands;
 }
 
-function neediestWorkload(state: GameState, chip: ChipModel, fleet: Partial<Record<Workload, number>>, p: GrowthParams): Workload | null {
+/** `weightTotal`: the sum of the target shares (in WORKLOADS order). */
+function neediestWorkload(chip: ChipModel, fleet: Partial<Record<Workload, number>>, p: GrowthParams, weightTotal: number): Workload | null {
   let best: Workload | null = null;
   let bestGap = -Infinity;
-  const total = WORKLOADS.reduce((s, w) => s + (fleet[w] ?? 0), 0) + 1;
-  const weightTotal = WORKLOADS.reduce((s, w) => s + p.targetShare[w], 0);
+  let total = 0;
+  for (const w of WORKLOADS) total += fleet[w] ?? 0;
+  total += 1;
   for (const w of WORKLOADS) {
     if (p.targetShare[w] <= 0) continue;
     if (w === 'training' ? chip.trainingH100e <= 0 : chip.inferenceTokensPerSec[w] <= 0) continue;
@@ -321,16 +316,16 @@ function neediestWorkload(state: GameState, chip: ChipModel, fleet: Partial<Reco
   return best;
 }
 
-function ppaTopUps(state: GameState, companyId: Id, p: GrowthParams, own: Holdings, committed: Record<Id, number>): Command[] {
+/** `contracted`: PPA MW in force by site (contractedMwBySite). */
+function ppaTopUps(p: GrowthParams, own: Holdings, committed: Record<Id, number>, contracted: Record<Id, number>): Command[] {
   if (p.ppaShare <= 0) return [];
   const commands: Command[] = [];
   const bySite: Record<Id, { facilityMw: number; drawMw: number }> = {};
   for (const f of own.facilities) {
-    bySite[f.siteId] ??= { facilityMw: 0, drawMw: 0 };
-    bySite[f.siteId]!.facilityMw += f.capacityMw;
-    bySite[f.siteId]!.drawMw += committed[f.id] ?? 0;
+    const site = (bySite[f.siteId] ??= { facilityMw: 0, drawMw: 0 });
+    site.facilityMw += f.capacityMw;
+    site.drawMw += committed[f.id] ?? 0;
   }
-  const contracted = contractedMwBySite(state, companyId, state.turn);
   for (const siteId of Object.keys(bySite).sort()) {
     const { facilityMw, drawMw } = bySite[siteId]!;
     const have = contracted[siteId] ?? 0;
@@ -341,11 +336,10 @@ function ppaTopUps(state: GameState, companyId: Id, p: GrowthParams, own: Holdin
   return commands;
 }
 
-/** Reference price × factor, but never below the company's own full cost per token on its best chip. */
-function priceFor(state: GameState, companyId: Id, tierId: TierId, p: GrowthParams): number {
+/** Reference price × factor, but never below the company's own full cost per token on its best chip for the tier. */
+function priceFor(state: GameState, tierId: TierId, p: GrowthParams, chip: ChipModel | null): number {
   const tier = state.tiers[tierId];
   if (p.targetShare[tierId] <= 0) return 0;
-  const chip = bestChip(state, companyId, tierId, p);
   let floor = 0;
   if (chip) {
     const perQuarterUsd = chip.unitPriceUsd * (1 / chip.usefulLifeQuarters + state.finance.chipOpexPerQuarterPct) + (chip.powerW / 1e6) * 1.25 * HOURS_PER_QUARTER * 70;
