@@ -66,7 +66,7 @@ export interface QuarterPayment {
  * short, and once it would not, it takes just the amount owed plus the upside share of the revenue left over.
  * Invariant: in the 'hurdle' phase the partner's IRR is below the hurdle; after the flip it is at or above it.
  */
-export function quarterPayment(deal: RevenueShareDeal, revenueUsd: number): QuarterPayment {
+export function quarterPayment(deal: Frozen<RevenueShareDeal>, revenueUsd: number): QuarterPayment {
   const revenue = Math.max(0, revenueUsd);
   if (deal.phase === 'upside') return { paymentUsd: Math.round(revenue * deal.upsideSharePct), flips: false, toHurdleUsd: 0 };
   const owed = Math.max(0, Math.ceil(-futureValue(deal.flows, quarterlyFromAnnual(deal.hurdleIrr))));

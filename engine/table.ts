@@ -74,6 +74,20 @@ export function copyRecord<V>(record: Readonly<Record<string, V>>): Record<strin
   return copy;
 }
 
+/**
+ * A nested record of a row taken with editRow (a company's inventory, its prices), to write: copied the first time
+ * (it is frozen, shared with the previous state), the same object after that. A nested list is replaced instead
+ * (`row.flows = [...row.flows, x]`): arrays are never frozen, so a copy could not be told from the original.
+ */
+export function editNested<R, K extends keyof R>(row: R, key: K): Thawed<R[K]> {
+  const value = row[key];
+  if (Array.isArray(value)) throw new Error(`editNested: ${String(key)} is a list; assign a new one`);
+  if (value === null || typeof value !== 'object' || !isFrozenData(value)) return value as Thawed<R[K]>;
+  const copy = workingCopy(value);
+  row[key] = copy;
+  return copy as Thawed<R[K]>;
+}
+
 /** Rows in id order. */
 export function rows<T extends { id: Id }>(table: Table<T>): T[] {
   return table.ids.map((id) => table.byId[id]!);
@@ -93,20 +107,25 @@ export function hasRow<T extends { id: Id }>(table: Table<T>, id: Id): boolean {
   return Object.prototype.hasOwnProperty.call(table.byId, id);
 }
 
-/** A frozen row type made writable again (what `editRow` hands out). */
-export type Thawed<T> = T extends readonly (infer U)[] ? Thawed<U>[] : T extends object ? { -readonly [K in keyof T]: Thawed<T[K]> } : T;
+/**
+ * A frozen row made writable at its top level (what `editRow` hands out). Its nested records and lists stay the
+ * previous state's and read-only: `editNested` gives a writable record, a list is replaced whole.
+ */
+export type Thawed<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The row to write. In a working copy (a turn or a command), rows are frozen objects shared with the previous
- * state: the first edit swaps a private copy into the table and returns it (later edits get the same copy). In an
- * immer draft (tests' `edit`) the row is already writable and is returned as is. Keep using the returned object: a
- * reference read before the edit still points at the old, frozen row.
+ * state: the first edit swaps a private copy into the table and returns it (later edits get the same copy). The copy
+ * is shallow: nested records and lists are still the previous state's (so the commit finds them unchanged without
+ * comparing them), and the types keep them read-only (`editNested` copies a record to write it). In an immer draft
+ * (tests' `edit`) the row is already writable and is returned as is. Keep using the returned object: a reference
+ * read before the edit still points at the old, frozen row.
  */
 export function editRow<R extends { id: Id }>(table: Table<R>, id: Id): Thawed<R> {
   const row = table.byId[id];
   if (row === undefined) throw new Error(`editRow: no row ${id}`);
   if (!isFrozenData(row)) return row as Thawed<R>;
-  const copy = workingCopy(row);
+  const copy = copyRecord(row as Readonly<Record<string, unknown>>) as unknown as R;
   writableById(table)[id] = copy;
   return copy as Thawed<R>;
 }

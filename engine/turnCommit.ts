@@ -95,7 +95,7 @@ function shallowTable(table: AnyTable): AnyTable {
 
 /**
  * The turn's working copy of plain JSON data: a deep copy, except that tables (at any depth) share their frozen
- * rows (shallowTable). A row holds no table, so for a row (editRow) this is a plain deep copy.
+ * rows (shallowTable). A row holds no table, so for a row this is a plain deep copy (editNested uses it for a record).
  */
 export function workingCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

@@ -7,7 +7,7 @@ import { borrowingCapacityUsd, COVENANT_MAX_NET_DEBT_TO_EBITDA, enterpriseValueU
 import { formatCount, formatMw, formatUsd } from '../format';
 import { newId } from '../ids';
 import { postLedger } from '../ledger';
-import { editRow, insertRow, removeRow, hasRow } from '../table';
+import { editNested, editRow, insertRow, removeRow, hasRow } from '../table';
 import { removeOps } from '../deploymentOps';
 import type { Deployment, GameState, Id, Workload } from '../state';
 import { buildOnsitePowerHandler } from './buildOnsitePower';
@@ -140,7 +140,7 @@ export const handlers: HandlerTable = {
       const facility = draft.facilities.byId[c.facilityId]!;
       const chip = draft.chips.byId[c.chipId]!;
       const company = editRow(draft.companies, companyId);
-      company.inventory[c.chipId] = (company.inventory[c.chipId] ?? 0) - c.count;
+      editNested(company, 'inventory')[c.chipId] = (company.inventory[c.chipId] ?? 0) - c.count;
       const value = c.count * chip.unitPriceUsd;
       const perQuarter = value / chip.usefulLifeQuarters;
       const match = matchingDeployment(draft, c.facilityId, c.chipId, c.workload);
@@ -204,7 +204,7 @@ export const handlers: HandlerTable = {
       return null;
     },
     apply(draft, companyId, c) {
-      editRow(draft.companies, companyId).pricesPerMTokUsd[c.tier] = c.pricePerMTokUsd;
+      editNested(editRow(draft.companies, companyId), 'pricesPerMTokUsd')[c.tier] = c.pricePerMTokUsd;
       const tier = draft.tiers[c.tier];
       return [{ text: c.pricePerMTokUsd === 0 ? `${tier.name}: not offered.` : `${tier.name} price set to $${c.pricePerMTokUsd} per M tokens.` }];
     },

@@ -11,7 +11,7 @@ import { nextInt, type RngState } from '../math/rng';
 import type { ActiveEventEffect, EventKind, EventParams, GameState, ScheduledEvent } from '../state';
 import { startHbmYieldCrisis } from '../supplyChain';
 import { withdrawEcho } from '../trainingContracts';
-import { editRow, hasRow } from '../table';
+import { editNested, editRow, hasRow } from '../table';
 
 /** What running an event did: the report's effect text, and for events with a duration what to undo and when. */
 export interface EventOutcome {
@@ -230,7 +230,7 @@ export const EVENT_CATALOG: Record<EventKind, EventDefinition> = {
         const before = company.policy.aggression;
         const after = Math.min(1, before * factor);
         if (before <= 0 || after === before) continue;
-        editRow(draft.companies, id).policy!.aggression = after;
+        editNested(editRow(draft.companies, id), 'policy')!.aggression = after;
         applied[`company:${id}`] = after / before;
         rivals.push(`${company.name} ${before.toFixed(2)} → ${after.toFixed(2)}`);
       }
@@ -250,7 +250,7 @@ export const EVENT_CATALOG: Record<EventKind, EventDefinition> = {
         const [kind, id] = key.split(':') as [string, string];
         const m = active.applied[key]!;
         if (kind === 'company') {
-          const policy = hasRow(draft.companies, id) ? editRow(draft.companies, id).policy : null;
+          const policy = hasRow(draft.companies, id) ? editNested(editRow(draft.companies, id), 'policy') : null;
           if (policy) policy.aggression = Math.min(1, policy.aggression / m);
         } else if (hasRow(draft.regions, id)) {
           editRow(draft.regions, id).hyperscalerLoadGrowthMwPerQuarter /= m;

@@ -8,8 +8,8 @@ import { annualFromQuarterly, irrQuarterly } from '../irr';
 import { postLedger } from '../ledger';
 import { roundTo } from '../math';
 import { facilityRevenueUsd, quarterPayment } from '../revenueShare';
-import type { GameState, Id, RevenueShareDeal } from '../state';
-import { editRow } from '../table';
+import type { Frozen, GameState, Id, RevenueShareDeal } from '../state';
+import { editRow, type Thawed } from '../table';
 
 export function runRevenueShares(draft: GameState): void {
   if (draft.deals.ids.length === 0) return;
@@ -22,13 +22,13 @@ export function runRevenueShares(draft: GameState): void {
   }
 }
 
-function settle(draft: GameState, deal: RevenueShareDeal, revenueUsd: number): void {
+function settle(draft: GameState, deal: Thawed<Frozen<RevenueShareDeal>>, revenueUsd: number): void {
   const partner = draft.finance.revenueSharePartner?.name ?? 'The partner';
   const facility = draft.facilities.byId[deal.facilityId]!;
   const where = `${formatMw(facility.capacityMw)} at ${draft.sites.byId[facility.siteId]!.name}`;
   const { paymentUsd, flips, toHurdleUsd } = quarterPayment(deal, revenueUsd);
   const wasUpside = deal.phase === 'upside';
-  deal.flows.push(paymentUsd);
+  deal.flows = [...deal.flows, paymentUsd];
   deal.lastRevenueUsd = Math.round(revenueUsd);
   deal.lastPaymentUsd = paymentUsd;
   const irr = irrQuarterly(deal.flows);

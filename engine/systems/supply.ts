@@ -12,7 +12,7 @@ import type { ChipModel, ChipOrder, Frozen, GameState, Id, SupplyChain } from '.
 import {
   SPOT_BASE_PREMIUM, SPOT_MAX_PREMIUM, SPOT_SCARCITY_PREMIUM, SUPPLY_TREND_EASING, hbmOutputGb, newestIncumbentChip, packagingCapacityWafers,
 } from '../supplyChain';
-import { editRow, removeRow } from '../table';
+import { editNested, editRow, removeRow } from '../table';
 
 /** The world outside the game, as the buyer of the vendor's `outsideDemand`. */
 export const WORLD_BUYER = 'world';
@@ -256,7 +256,7 @@ function deliver(draft: GameState, supply: SupplyChain, lines: Line[], hbmFill: 
     const order = units > 0 ? editRow(draft.orders, line.order.id) : (line.order as ChipOrder);
     if (units > 0) {
       const company = editRow(draft.companies, order.companyId);
-      company.inventory[order.chipId] = (company.inventory[order.chipId] ?? 0) + units;
+      editNested(company, 'inventory')[order.chipId] = (company.inventory[order.chipId] ?? 0) + units;
       order.delivered += units;
       if (byVendor && vendor) {
         // The buyer prepaid at order: the vendor turns that prepayment into revenue as chips ship.
@@ -351,7 +351,7 @@ function deliverUnconstrained(draft: GameState): void {
     if (order.dueTurn > arriving) continue;
     const company = editRow(draft.companies, order.companyId);
     const quantity = order.quantity - order.delivered;
-    company.inventory[order.chipId] = (company.inventory[order.chipId] ?? 0) + quantity;
+    editNested(company, 'inventory')[order.chipId] = (company.inventory[order.chipId] ?? 0) + quantity;
     draft.report.push({ companyId: order.companyId, kind: 'delivery', text: `${formatCount(quantity)} × ${draft.chips.byId[order.chipId]!.name} delivered to inventory.` });
     removeRow(draft.orders, id);
   }

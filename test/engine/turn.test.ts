@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, canonicalJson, computeStateHash, createGame, endTurn, findBuiltInScenario, playerStrategy } from '../../engine/index';
-import { editRow, insertRow, removeRow } from '../../engine/table';
+import { editNested, editRow, insertRow, removeRow } from '../../engine/table';
 import { runOnWorkingCopy } from '../../engine/turn';
 import { accept } from './support/commands';
 import { PLAYER, edit, newGame } from './support/game';
@@ -150,5 +150,26 @@ describe('table writes', () => {
     // Untouched tables and rows are the previous state's own objects.
     expect(next.chips).toBe(state.chips);
     expect(next.sites.byId[state.sites.ids[1]!]).toBe(state.sites.byId[state.sites.ids[1]!]);
+  });
+
+  it('copy a row shallowly: a nested record is copied only through editNested, a nested list is replaced', () => {
+    const state = newGame();
+    const before = JSON.stringify(state);
+    const chipId = Object.keys(state.companies.byId[PLAYER]!.inventory)[0] ?? 'lpu-v1';
+    const next = runOnWorkingCopy(state, (work) => {
+      const company = editRow(work.companies, PLAYER);
+      expect(company.pricesPerMTokUsd).toBe(state.companies.byId[PLAYER]!.pricesPerMTokUsd); // shared, still frozen
+      expect(() => ((company.pricesPerMTokUsd as Record<string, number>).mid = 1)).toThrow(TypeError);
+      const inventory = editNested(company, 'inventory');
+      expect(editNested(company, 'inventory')).toBe(inventory); // copied once
+      inventory[chipId] = (inventory[chipId] ?? 0) + 5;
+    });
+    expect(JSON.stringify(state)).toBe(before);
+    const prev = state.companies.byId[PLAYER]!;
+    const row = next.companies.byId[PLAYER]!;
+    expect(row.inventory[chipId]).toBe((prev.inventory[chipId] ?? 0) + 5);
+    expect(row.pricesPerMTokUsd).toBe(prev.pricesPerMTokUsd); // untouched nested records stay the previous state's
+    expect(Object.isFrozen(row.inventory)).toBe(true);
+    expect(() => editNested({ flows: [1, 2] }, 'flows')).toThrow(/list; assign a new one/);
   });
 });
