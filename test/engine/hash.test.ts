@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, hashState, hashString } from '../../engine/hash';
+import { canonicalJson, hashState, hashString, packUtf16, packViaUtf8 } from '../../engine/hash';
 
 /** Byte-level MurmurHash3_x86_128, transcribed from the C reference, as an independent oracle. */
 function murmurBytes(key: Uint8Array, seed: number): string {
@@ -251,5 +251,39 @@ describe('hashState with flat keys (records rebuilt whole every turn)', () => {
   it('rejects what is not JSON inside a flat key, with its path', () => {
     expect(() => hashState({ log: [{ usd: Number.NaN }] }, { flatKeys: ['log'] })).toThrow(/^hashState: non-finite number at \$\.log/);
     expect(() => hashState({ log: [new Map()] }, { flatKeys: ['log'] })).toThrow(/^hashState: non-plain object \(Map\)/);
+  });
+});
+
+describe('string packing (long strings through the UTF-8 encoder)', () => {
+  const pack = (f: (s: string, b: Int32Array, k: number) => number, s: string): number[] => {
+    const b = new Int32Array(s.length + 4);
+    return [...b.subarray(0, f(s, b, 0))];
+  };
+  const FC_SEED = 20_240_101;
+
+  it('gives exactly the words of one charCodeAt per unit, for any string: astral pairs, lone surrogates, U+FFFD, NUL', () => {
+    const cases = [
+      'a'.repeat(33), 'Packaging short — 4 of 5 → 1 × late', '😀'.repeat(20), 'x😀'.repeat(17), `lone ${'\ud800'} high and ${'\udc00'} low surrogates, long enough`,
+      `${'\ufffd'} a real replacement character in a long text`, '\u0000\u007f\u0080\u07ff\u0800\uffff'.repeat(6), 'é'.repeat(33),
+    ];
+    for (const s of cases) expect(pack(packViaUtf8, s), JSON.stringify(s)).toEqual(pack(packUtf16, s));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 0, maxLength: 200 }), (s) => {
+        expect(pack(packViaUtf8, s)).toEqual(pack(packUtf16, s));
+      }),
+      { seed: FC_SEED, numRuns: 2000 },
+    );
+  });
+
+  it('leaves hashes as they were: long texts (non-ASCII, astral, a lone surrogate) hash as with charCodeAt alone', () => {
+    // Pinned from engine 2.0.0, which packed every string with charCodeAt.
+    const value = {
+      report: [
+        { text: 'Packaging short: 13% of your order delayed — 7 of 8 arrived → 1 next quarter (×2).' },
+        { text: 'Emoji 😀 in a long enough text, and a lone \ud800 surrogate too.' },
+        { text: 'Plain ASCII text that is longer than thirty-two characters.' },
+      ],
+    };
+    expect(hashState(value)).toBe('97f4bb6421e2dcbb1ac14a2a39837374');
   });
 });
