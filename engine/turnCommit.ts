@@ -164,7 +164,10 @@ function reconcileValue(prev: unknown, next: unknown): unknown {
 
 /**
  * A table row by row through its ids: tables keep byId's keys and ids in step (table.ts), so the ids list the keys,
- * and a large byId (in V8's dictionary mode, see hash.ts valuesOf) is never enumerated.
+ * and a large byId (in V8's dictionary mode, see hash.ts valuesOf) is never enumerated. A row that is not frozen was
+ * inserted or taken with editRow, and is committed as changed without comparing it with the previous one: in played
+ * games every edited row had changed (measured over whole games), so the comparison only cost time (an edited row
+ * that happens to be unchanged is a new object with the same content, and hashes the same).
  */
 function reconcileTable(prev: AnyTable, next: AnyTable): AnyTable {
   const ids = reconcileValue(prev.ids, next.ids) as string[];
@@ -175,7 +178,7 @@ function reconcileTable(prev: AnyTable, next: AnyTable): AnyTable {
     let rowsSame = true;
     for (const id of ids) {
       const child = n[id];
-      const value = Object.prototype.hasOwnProperty.call(p, id) ? reconcileValue(p[id], child) : deepFreeze(child);
+      const value = isFrozenData(child) ? child : deepFreeze(child);
       if (value !== child) n[id] = value;
       if (rowsSame && value !== p[id]) rowsSame = false;
     }
